@@ -1,0 +1,100 @@
+/** `clustersim run <scenario>`: load, simulate, write outputs, print where they are. */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { loadScenario } from '../../scenarios/load.js';
+import { UserInputError } from '../../scenarios/errors.js';
+import { messages } from '../../scenarios/messages.js';
+import { runOne } from '../../sim/runOne.js';
+import { writeFilesAtomically } from '../../analysis/output/atomicWrite.js';
+import { timeseriesCsv } from '../../analysis/output/timeseriesCsv.js';
+import { buildSummary } from '../../analysis/output/summary.js';
+import { buildProvenance } from '../../analysis/output/provenance.js';
+import { canonicalJson } from '../../analysis/output/format.js';
+import { integerFlag, parseFlags } from '../args.js';
+import { RUN_HELP } from '../help.js';
+import { createProgress } from '../progress.js';
+import type { CliIo } from '../io.js';
+
+const RUN_OPTIONS = {
+  seed: { type: 'string' },
+  threads: { type: 'string' },
+  years: { type: 'string' },
+  out: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const DEFAULT_SEED = 1;
+
+export async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, RUN_OPTIONS);
+  if (values.help) {
+    io.stdout(RUN_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UserInputError(messages.missingArgument('run', 'the scenario (a YAML file or a scenario name)'));
+  if (positionals.length > 1) {
+    throw new UserInputError(messages.badFlagValue('run', 'one scenario', `${positionals.length}: ${positionals.join(' ')}`));
+  }
+  const seed = integerFlag('--seed', values.seed, 0, 4294967295) ?? DEFAULT_SEED;
+  const threads = integerFlag('--threads', values.threads, 1, 256) ?? 1;
+  const years = integerFlag('--years', values.years, 1, 500);
+  const scenarioArg = positionals[0];
+  const scenario = loadScenario(isAbsolute(scenarioArg) ? scenarioArg : resolveFromCwd(io, scenarioArg), {
+    set: values.set ?? [],
+    years,
+  });
+  const outDir = values.out
+    ? isAbsolute(values.out)
+      ? values.out
+      : join(io.cwd, values.out)
+    : join(io.cwd, 'out', scenario.params.name);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UserInputError(messages.outputNotDirectory(values.out ?? outDir));
+
+  const { params } = scenario;
+  const progress = createProgress(io, values.quiet ?? false, (done) => {
+    const year = params.startYear + Math.floor(Math.max(0, done - 1) / 12);
+    return `year ${year} of ${params.startYear}-${params.startYear + params.years - 1}`;
+  });
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const result = await runOne({ params, seed, threads, onTick: (done, total) => progress.tick(done, total) });
+  progress.finish();
+  const wallSeconds = (performance.now() - started) / 1000;
+
+  const outputs = ['timeseries.csv', 'summary.json', 'run.json'];
+  const provenance = buildProvenance({
+    scenarioFile: relativeOrAbsolute(io, scenario.file),
+    scenarioFileHash: scenario.fileHash,
+    overrides: scenario.overrides,
+    params,
+    seed,
+    threads,
+    startedAt,
+    wallSeconds,
+    outputs,
+  });
+  writeFilesAtomically(outDir, {
+    'timeseries.csv': timeseriesCsv(result),
+    'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
+    'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
+  });
+  const shownDir = relativeOrAbsolute(io, outDir);
+  io.stdout(
+    `${params.name}: ${params.years} years, seed ${seed}, ${threads} thread${threads === 1 ? '' : 's'}, ${wallSeconds.toFixed(2)} s\n` +
+      `outputs in ${shownDir}/ (${outputs.join(', ')})\n`,
+  );
+  return 0;
+}
+
+function resolveFromCwd(io: CliIo, path: string): string {
+  const candidate = join(io.cwd, path);
+  return existsSync(candidate) ? candidate : path;
+}
+
+function relativeOrAbsolute(io: CliIo, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

@@ -1,0 +1,253 @@
+/**
+ * Reading a scenario: YAML text -> overrides (--set, --years) -> zod validation ->
+ * ModelParams. Validation happens once, here; the first problem becomes a one-line
+ * UserInputError naming the file (or flag), the YAML line, the field path and what
+ * was expected.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { bundledScenarioDir } from './paths.js';
+import { isMap, isScalar, isSeq, LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ModelParams } from '../sim/params.js';
+import { ScenarioSchema, toModelParams } from './schema.js';
+import { UserInputError } from './errors.js';
+import { messages } from './messages.js';
+import { didYouMean } from './didYouMean.js';
+
+type PathSegment = string | number;
+
+export interface LoadOptions {
+  /** `path=value` expressions from --set, applied in order. */
+  set?: readonly string[];
+  /** --years, applied after --set. */
+  years?: number;
+}
+
+export interface LoadedScenario {
+  file: string;
+  params: ModelParams;
+  /** sha256 of the scenario file's bytes. */
+  fileHash: string;
+  overrides: string[];
+}
+
+
+/** A path as given, or a bare name (`punjab-farm-equipment`) looked up in scenarios/. */
+export function resolveScenarioPath(nameOrPath: string): string {
+  if (existsSync(nameOrPath)) return nameOrPath;
+  const looksLikeName = !nameOrPath.includes('/') && !nameOrPath.includes('\\');
+  if (looksLikeName) {
+    const bundled = join(bundledScenarioDir(), nameOrPath.endsWith('.yaml') ? nameOrPath : `${nameOrPath}.yaml`);
+    if (existsSync(bundled)) return bundled;
+  }
+  return nameOrPath;
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+  return String(value);
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Walk the zod schema to the object at `path` and list its keys (for did-you-mean). */
+function knownKeysAt(path: readonly PathSegment[]): string[] {
+  let schema = ScenarioSchema as unknown as z.ZodType;
+  const unwrap = (s: z.ZodType): z.ZodType => {
+    let current = s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } };
+    while (['default', 'prefault', 'optional', 'nullable', 'pipe'].includes(current._zod.def.type) && current._zod.def.innerType) {
+      current = current._zod.def.innerType as unknown as typeof current;
+    }
+    return current as unknown as z.ZodType;
+  };
+  for (const segment of path) {
+    const def = (unwrap(schema) as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } } })._zod.def;
+    if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) schema = def.shape[segment];
+    else if (def.type === 'array' && typeof segment === 'number' && def.element) schema = def.element;
+    else return [];
+  }
+  const def = (unwrap(schema) as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function expectation(issue: z.core.$ZodIssue, value: unknown): string {
+  const got = `got ${describeValue(value)}`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = issue.expected === 'int' ? 'an integer' : issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+      return `expected ${expected}, ${got}`;
+    }
+    case 'too_big':
+      if (issue.origin === 'array') return `expected at most ${issue.maximum} items, ${got}`;
+      if (issue.origin === 'string') return `expected at most ${issue.maximum} characters, ${got}`;
+      return `expected a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}, ${got}`;
+    case 'too_small':
+      if (issue.origin === 'array') {
+        const exact = (issue as { exact?: boolean }).exact === true;
+        return `expected ${exact ? 'exactly' : 'at least'} ${issue.minimum} items, ${got}`;
+      }
+      if (issue.origin === 'string') return `expected at least ${issue.minimum} characters, ${got}`;
+      return `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}, ${got}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(String).join(', ')}, ${got}`;
+    case 'invalid_format':
+      return `expected ${issue.message.replace(/^Invalid string: /, '')}, ${got}`;
+    default:
+      return `${issue.message}, ${got}`;
+  }
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly PathSegment[], key?: string): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (!node || typeof node !== 'object' || !('range' in node) || !node.range) continue;
+    if (key !== undefined && depth === path.length && isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0]).line;
+    }
+    return counter.linePos((node.range as [number, number, number])[0]).line;
+  }
+  return undefined;
+}
+
+function pathStartsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => String(path[i]) === String(segment));
+}
+
+/** Split `towns.Daska.initialFirms` / `towns[0].demand.growthPerYear` into segments. */
+function splitSetPath(path: string): string[] {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment.length > 0);
+}
+
+/** Apply one `path=value` override to the raw document; returns the resolved path. */
+function applySet(raw: Record<string, unknown>, expression: string): PathSegment[] {
+  const equals = expression.indexOf('=');
+  if (equals <= 0) throw new UserInputError(messages.badSetSyntax(expression));
+  const pathText = expression.slice(0, equals).trim();
+  const valueText = expression.slice(equals + 1);
+  const segments = splitSetPath(pathText);
+  if (segments.length === 0) throw new UserInputError(messages.badSetSyntax(expression));
+  let value: unknown;
+  try {
+    value = parseYamlValue(valueText);
+  } catch {
+    value = valueText;
+  }
+  const resolved: PathSegment[] = [];
+  let node: unknown = raw;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    const isLast = i === segments.length - 1;
+    let key: PathSegment = segment;
+    if (Array.isArray(node)) {
+      const index = /^\d+$/.test(segment)
+        ? Number(segment)
+        : node.findIndex((item) => item && typeof item === 'object' && (item as { name?: unknown }).name === segment);
+      if (index < 0 || index >= node.length) {
+        const names = node.map((item) => (item as { name?: unknown })?.name).filter((name) => typeof name === 'string') as string[];
+        const hint = didYouMean(segment, names);
+        throw new UserInputError(
+          messages.badSetPath(expression, formatPath(resolved), `no item "${segment}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected an index below ${node.length}${names.length ? ` or one of: ${names.join(', ')}` : ''}`),
+        );
+      }
+      key = index;
+    } else if (node === null || typeof node !== 'object') {
+      throw new UserInputError(messages.badSetPath(expression, formatPath(resolved), `is ${describeValue(node)}, not a mapping or list`));
+    }
+    resolved.push(key);
+    const container = node as Record<string | number, unknown>;
+    if (isLast) {
+      container[key] = value;
+    } else {
+      if (container[key] === undefined) container[key] = {};
+      node = container[key];
+    }
+  }
+  return resolved;
+}
+
+export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
+  const file = resolveScenarioPath(nameOrPath);
+  if (!existsSync(file)) throw new UserInputError(messages.fileNotFound(nameOrPath));
+  if (statSync(file).isDirectory()) throw new UserInputError(messages.fileUnreadable(file, 'it is a directory'));
+  const text = readFileSync(file, 'utf8');
+  return parseScenarioText(text, file, options);
+}
+
+export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    const line = first.linePos?.[0]?.line;
+    const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UserInputError(messages.malformedYaml(line ? `${file}:${line}` : file, reason));
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UserInputError(messages.notAMapping(file, describeValue(raw)));
+  }
+  const input = structuredClone(raw) as Record<string, unknown>;
+  const overrides: { path: PathSegment[]; source: string }[] = [];
+  for (const expression of options.set ?? []) {
+    overrides.push({ path: applySet(input, expression), source: `--set ${expression}` });
+  }
+  if (options.years !== undefined) {
+    input.years = options.years;
+    overrides.push({ path: ['years'], source: `--years ${options.years}` });
+  }
+
+  const result = ScenarioSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue.path as PathSegment[];
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0];
+      const known = knownKeysAt(path).filter((name) => name !== '$schema');
+      const suggestion = didYouMean(key, known);
+      const override = overrides.findLast((o) => pathStartsWith(o.path, [...path, key]));
+      const location = override ? override.source : locate(file, lineOf(doc, counter, path, key));
+      throw new UserInputError(
+        messages.invalidField(
+          location,
+          formatPath([...path, key]),
+          `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: ${known.join(', ')}`,
+        ),
+      );
+    }
+    const override = overrides.findLast((o) => pathStartsWith(path, o.path));
+    const location = override ? override.source : locate(file, lineOf(doc, counter, path));
+    throw new UserInputError(messages.invalidField(location, formatPath(path), expectation(issue, valueAt(input, path))));
+  }
+  return {
+    file,
+    params: toModelParams(result.data),
+    fileHash: createHash('sha256').update(text).digest('hex'),
+    overrides: overrides.map((o) => o.source),
+  };
+}
+
+function locate(file: string, line: number | undefined): string {
+  return line ? `${file}:${line}` : file;
+}

@@ -1,0 +1,22 @@
+/**
+ * Every user-facing error and warning text, in one place (a vega-lite habit), so
+ * wording stays consistent and tests can match on it.
+ */
+export const messages = {
+  fileNotFound: (file: string) =>
+    `${file}: scenario file not found; expected a path to a YAML scenario (e.g. scenarios/punjab-farm-equipment.yaml) or the name of one in scenarios/`,
+  fileUnreadable: (file: string, reason: string) => `${file}: cannot read file (${reason})`,
+  malformedYaml: (location: string, reason: string) => `${location}: malformed YAML: ${reason}`,
+  notAMapping: (file: string, got: string) => `${file}: (root): expected a mapping of scenario fields, got ${got}`,
+  invalidField: (location: string, path: string, expectation: string) => `${location}: ${path}: ${expectation}`,
+  badSetSyntax: (expression: string) =>
+    `--set ${expression}: expected path=value, e.g. --set labour.quitProbabilityPerMonth=0.02 or --set towns.Daska.initialFirms=40`,
+  badSetPath: (expression: string, path: string, reason: string) => `--set ${expression}: ${path}: ${reason}`,
+  unknownFlag: (flag: string, suggestion: string | undefined) =>
+    `unknown option ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; see clustersim --help`,
+  badFlagValue: (flag: string, expectation: string, got: string) => `${flag}: expected ${expectation}, got ${got}`,
+  unknownCommand: (command: string, suggestion: string | undefined) =>
+    `unknown command "${command}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: run; see clustersim --help`,
+  missingArgument: (command: string, what: string) => `${command}: missing ${what}; see clustersim ${command} --help`,
+  outputNotDirectory: (path: string) => `--out ${path}: expected a directory, but a file is in the way`,
+} as const;

@@ -1,0 +1,148 @@
+/**
+ * The scenario schema: the single source of truth for what a scenario file may say.
+ * Parsed values are `ModelParams` (sim/params.ts); the JSON Schema for editors
+ * (scenarios/scenario.schema.json) is emitted from this file by `npm run schema`.
+ * Every model parameter has a default, a unit in its name or description, and a
+ * source or rationale in docs/ODD.md.
+ */
+import { z } from 'zod';
+import type { ModelParams } from '../sim/params.js';
+
+const number = (description: string, fallback: number, min: number, max: number) =>
+  z.number().min(min).max(max).default(fallback).describe(description);
+const integer = (description: string, fallback: number, min: number, max: number) =>
+  z.number().int().min(min).max(max).default(fallback).describe(description);
+const probability = (description: string, fallback: number) => number(description, fallback, 0, 1);
+
+const range = (description: string, min: number, max: number, integerOnly = false) =>
+  z
+    .strictObject({
+      min: integerOnly ? z.number().int().min(min).max(max) : z.number().min(min).max(max),
+      max: integerOnly ? z.number().int().min(min).max(max) : z.number().min(min).max(max),
+    })
+    .refine((value) => value.min <= value.max, { message: 'min must not exceed max', path: ['min'] })
+    .describe(description);
+
+export const TownSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Town (cluster) name'),
+    initialFirms: z.number().int().min(0).max(1_000_000).describe('Firms at the start of the run'),
+    workersPerFirm: range('Workers per founding firm, owner included', 1, 10_000, true),
+    initialCapability: range('Technological capability of founding firms, in [0, 1]', 0, 1).prefault({
+      min: 0.1,
+      max: 0.3,
+    }),
+    initialSkill: range('Trade skill of founding journeymen, in [0, 1]', 0, 1).prefault({ min: 0.3, max: 0.7 }),
+    demand: z
+      .strictObject({
+        unitsPerMonth: z.number().positive().max(1e12).describe('Demand in the first month, in units per month'),
+        growthPerYear: z.number().min(-0.9).max(2).describe('Growth of demand per year (0.05 = 5%)'),
+      })
+      .describe('Demand from the town hinterland'),
+  })
+  .describe('A town (cluster) with its hinterland demand');
+
+const DEFAULT_SEASONALITY = [0.9, 0.8, 1.0, 1.3, 1.2, 1.0, 0.8, 0.7, 0.9, 1.3, 1.2, 0.9];
+
+export const MarketSchema = z
+  .strictObject({
+    seasonality: z
+      .array(z.number().min(0).max(10))
+      .length(12)
+      .default(DEFAULT_SEASONALITY)
+      .describe('Demand multiplier per calendar month, January first (agricultural calendar)'),
+    materialCostPerUnit: number('Material cost of one unit, money', 400, 0.01, 1e12),
+    overheadPerFirmMonth: number('Fixed cost of running a workshop, money per month', 200, 0, 1e12),
+    markupMax: number('Mark-up over unit cost of a firm without rivals (0.6 = 60%)', 0.6, 0, 10),
+    markupHalvingRivals: number('Number of rivals in the town at which the mark-up is halved (margin squeeze)', 20, 0.01, 1e6),
+    qualityPremium: number('Mark-up multiplier per unit of capability above the town mean', 1, 0, 10),
+    priceElasticity: number('Elasticity of a firm\'s demand share to its price', 2, 0, 20),
+    qualityElasticity: number('Elasticity of a firm\'s demand share to its quality', 1, 0, 20),
+  })
+  .prefault({})
+  .describe('Market: demand split by price, quality and delivery capacity');
+
+export const LabourSchema = z
+  .strictObject({
+    unitsPerWorkerMonth: number('Output of a fully skilled worker at zero capability, units per month', 1, 0.0001, 1e6),
+    skillProductivityFloor: probability('Share of full output an unskilled worker reaches', 0.3),
+    capabilityProductivityGain: number('Extra output per unit of firm capability (0.5 = +50% at capability 1)', 0.5, 0, 10),
+    wageApprenticePerMonth: number('Apprentice wage, money per month', 50, 0, 1e12),
+    wageJourneymanPerMonth: number('Journeyman wage (and owner draw), money per month', 150, 0, 1e12),
+    learningByDoingPerMonth: probability('Share of the skill gap closed per month at full utilisation', 0.02),
+    apprenticeshipMonths: integer('Months before an apprentice can become a journeyman', 24, 0, 600),
+    journeymanSkill: probability('Skill an apprentice needs to become a journeyman', 0.35),
+    quitProbabilityPerMonth: probability('Monthly probability that an employee quits', 0.01),
+    layoffProbabilityPerMonth: probability('Monthly probability that an employee of a shrinking firm is laid off', 0.05),
+    retireProbabilityPerMonth: probability('Monthly probability of leaving the labour force', 0.0028),
+    hireDemandRatio: number('A firm hires when its demand share exceeds its capacity by this ratio', 1.05, 0, 100),
+    layoffDemandRatio: number('A firm sheds labour when its demand share falls below this share of capacity', 0.7, 0, 100),
+    hireReserveMonths: number('Cash a firm must hold to hire, in months of a journeyman wage', 3, 0, 1000),
+    newApprenticeSkill: probability('Skill of a new apprentice', 0.1),
+  })
+  .prefault({})
+  .describe('Labour market and learning by doing');
+
+export const CapabilitySchema = z
+  .strictObject({
+    effortShareOfProfit: probability('Share of positive profit spent on technological effort', 0.1),
+    effortHalfSaturation: number('Effort spending at which its learning effect is half its maximum, money per month', 500, 0.01, 1e12),
+    effortLearningPerMonth: probability('Most capability gap closed by effort in a month', 0.004),
+    productionLearningPerMonth: probability('Capability gap closed by production in a month at full utilisation and skill 1', 0.002),
+  })
+  .prefault({})
+  .describe('Technological effort and capability accumulation');
+
+export const EntrySchema = z
+  .strictObject({
+    spinOffProbabilityPerMonth: probability('Monthly probability that a qualified journeyman founds a workshop', 0.002),
+    spinOffMinSkill: probability('Skill a journeyman needs to found a workshop', 0.6),
+    spinOffMinTenureMonths: integer('Months with the current employer before founding a workshop', 36, 0, 600),
+    demonstrationWeight: number('Rise in spin-off probability per unit share of successful spin-offs in the town', 2, 0, 100),
+    successAgeMonths: integer('Age at which a spin-off with positive cash counts as a success', 24, 0, 600),
+    entryCapital: number('Capital a founder brings, money', 3000, 0, 1e12),
+    inheritedCapabilityShare: probability('Weight of the parent firm\'s capability in a spin-off\'s starting capability', 0.5),
+  })
+  .prefault({})
+  .describe('Entry by spin-off');
+
+export const ExitSchema = z
+  .strictObject({
+    lossMonthsToExit: integer('Consecutive months of negative cash after which a firm closes', 12, 1, 600),
+  })
+  .prefault({})
+  .describe('Exit on persistent losses');
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path of the JSON Schema, for editors'),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes')
+      .describe('Scenario name; the default output folder is out/<name>/'),
+    description: z.string().default('').describe('One line on what the scenario is'),
+    startYear: z.number().int().min(1800).max(2200).describe('Calendar year of the first tick (January)'),
+    years: z.number().int().min(1).max(500).describe('Years simulated (12 monthly ticks each)'),
+    moneyUnit: z.string().min(1).default('money').describe('Unit of all money amounts, e.g. Rs or Tk'),
+    towns: z
+      .array(TownSchema)
+      .min(1)
+      .max(256)
+      .refine((towns) => new Set(towns.map((town) => town.name)).size === towns.length, 'town names must be unique')
+      .describe('Towns (clusters)'),
+    market: MarketSchema,
+    labour: LabourSchema,
+    capability: CapabilitySchema,
+    entry: EntrySchema,
+    exit: ExitSchema,
+  })
+  .describe('A clustersim scenario');
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** Compile-time check: a parsed scenario is a valid ModelParams. */
+export function toModelParams(scenario: Scenario): ModelParams {
+  const { $schema: _schemaPath, ...params } = scenario;
+  return params;
+}

@@ -1,0 +1,103 @@
+/**
+ * The model's equations as pure functions of numbers. Kernels call these; the
+ * plain reference implementation (bench/reference, a later issue) will call the
+ * same functions, so the two can only differ in bookkeeping, never in a rule.
+ * Each rule cites the seed passage it comes from (see docs/ODD.md).
+ */
+import type { CapabilityParams, LabourParams, MarketParams, TownParams } from '../params.js';
+
+/**
+ * Town demand in units per month: a growth path times the agricultural calendar.
+ * Demand-pull from agricultural modernisation drives the cluster
+ * (Punjab seed §4.1, "a favourable market environment in the form of demand-pull").
+ */
+export function townDemandUnits(town: TownParams, market: MarketParams, tick: number): number {
+  const years = tick / 12;
+  return town.demand.unitsPerMonth * Math.pow(1 + town.demand.growthPerYear, years) * market.seasonality[tick % 12];
+}
+
+/**
+ * Monthly production capacity: workers' skill-weighted output scaled by the firm's
+ * technological capability (capability accumulates in production, Punjab seed §4).
+ */
+export function capacityUnits(labour: LabourParams, headcount: number, skillSum: number, capability: number): number {
+  const effectiveWorkers = labour.skillProductivityFloor * headcount + (1 - labour.skillProductivityFloor) * skillSum;
+  return labour.unitsPerWorkerMonth * effectiveWorkers * (1 + labour.capabilityProductivityGain * capability);
+}
+
+export function wageBillPerMonth(labour: LabourParams, headcount: number, apprentices: number): number {
+  return apprentices * labour.wageApprenticePerMonth + (headcount - apprentices) * labour.wageJourneymanPerMonth;
+}
+
+/** Full cost of a unit at full capacity (0 for a firm that cannot produce: it offers nothing). */
+export function unitCostAtCapacity(market: MarketParams, wageBill: number, capacity: number): number {
+  if (capacity <= 0) return 0;
+  return market.materialCostPerUnit + (wageBill + market.overheadPerFirmMonth) / capacity;
+}
+
+/**
+ * Mark-up over unit cost. Many undifferentiated rivals squeeze margins towards cost
+ * (Punjab seed §3.3, negative effect: "may squeeze margins, leaving fewer resources
+ * for technological effort"); capability above the town mean earns a quality premium.
+ */
+export function markup(market: MarketParams, townFirms: number, capability: number, townMeanCapability: number): number {
+  const rivals = Math.max(0, townFirms - 1);
+  const squeezed = market.markupMax / (1 + rivals / market.markupHalvingRivals);
+  const premium = Math.max(0.1, 1 + market.qualityPremium * (capability - townMeanCapability));
+  return squeezed * premium;
+}
+
+/**
+ * A firm's pull on its town's demand: capacity (delivery), quality and price
+ * (MODEL.md, market: "demand split by price/quality/delivery").
+ */
+export function attractiveness(market: MarketParams, capacity: number, capability: number, price: number): number {
+  if (capacity <= 0 || price <= 0) return 0;
+  const quality = 0.2 + capability;
+  return (
+    capacity *
+    Math.pow(quality, market.qualityElasticity) *
+    Math.pow(price / market.materialCostPerUnit, -market.priceElasticity)
+  );
+}
+
+/**
+ * Capability growth in a month: from technological effort (spending, with
+ * diminishing returns) and from learning by doing in production (Punjab seed §4.3,
+ * mechanisms IIIa,b; §4 "a range of technological efforts").
+ */
+export function capabilityGain(
+  params: CapabilityParams,
+  capability: number,
+  effort: number,
+  utilisation: number,
+  meanSkill: number,
+): number {
+  const headroom = 1 - capability;
+  const fromEffort = params.effortLearningPerMonth * (effort / (effort + params.effortHalfSaturation));
+  const fromProduction = params.productionLearningPerMonth * utilisation * meanSkill;
+  return (fromEffort + fromProduction) * headroom;
+}
+
+/** Skill growth in a month: learning by doing, faster the busier the workshop (III b). */
+export function skillGain(labour: LabourParams, skill: number, utilisation: number): number {
+  return labour.learningByDoingPerMonth * utilisation * (1 - skill);
+}
+
+/**
+ * Monthly probability that a qualified journeyman leaves to found a workshop.
+ * Successful ex-trainees feed others' aspirations (Punjab seed §4.3: "Young
+ * apprentices see many local examples of ex-trainees who have made it in business").
+ */
+export function spinOffProbability(
+  baseProbability: number,
+  demonstrationWeight: number,
+  successfulSpinOffShare: number,
+): number {
+  return baseProbability * (1 + demonstrationWeight * successfulSpinOffShare);
+}
+
+/** A founder's starting capability: part inherited from the parent firm, part their own skill. */
+export function spinOffCapability(inheritedShare: number, parentCapability: number, founderSkill: number): number {
+  return inheritedShare * parentCapability + (1 - inheritedShare) * 0.5 * founderSkill;
+}

@@ -1,0 +1,51 @@
+/**
+ * The founding generation: each town starts with its scenario's firms, each run by
+ * an owner and staffed by journeymen and apprentices. Every draw comes from the
+ * 'init-firm' / 'init-worker' streams keyed by agent id, so the initial world does
+ * not depend on anything but the seed.
+ */
+import type { World } from '../world.js';
+import { drawBase, integerAt, rangeAt, STREAM, uniformAt } from '../rng/streams.js';
+import { WORKER_STATUS } from '../state/workers.js';
+import { addFirm, addWorker } from './agents.js';
+import { HEADER } from '../state/header.js';
+
+/** Share of a founding firm's employees who are apprentices (assumption; see docs/ODD.md). */
+const INITIAL_APPRENTICE_SHARE = 0.3;
+
+export function initialiseWorld(world: World): void {
+  const firmKey = world.streamKeys[STREAM['init-firm']];
+  const workerKey = world.streamKeys[STREAM['init-worker']];
+  const { labour, entry } = world.params;
+  world.params.towns.forEach((town, townIndex) => {
+    for (let n = 0; n < town.initialFirms; n++) {
+      const nextFirm = world.header[HEADER.firmCount];
+      const firmDraws = drawBase(firmKey, nextFirm, 0);
+      const firm = addFirm(world, {
+        town: townIndex,
+        parent: -1,
+        owner: -1,
+        capability: rangeAt(firmDraws, 0, town.initialCapability.min, town.initialCapability.max),
+        cash: entry.entryCapital,
+      });
+      const staff = integerAt(firmDraws, 1, town.workersPerFirm.min, town.workersPerFirm.max);
+      for (let k = 0; k < staff; k++) {
+        const workerDraws = drawBase(workerKey, world.header[HEADER.workerCount], 0);
+        const isOwner = k === 0;
+        const isApprentice = !isOwner && uniformAt(workerDraws, 0) < INITIAL_APPRENTICE_SHARE;
+        const skill = isApprentice
+          ? labour.newApprenticeSkill
+          : rangeAt(workerDraws, 1, town.initialSkill.min, town.initialSkill.max);
+        const worker = addWorker(world, {
+          town: townIndex,
+          employer: firm,
+          skill,
+          status: isOwner ? WORKER_STATUS.owner : isApprentice ? WORKER_STATUS.apprentice : WORKER_STATUS.journeyman,
+          trainedAt: -1,
+          careerMonths: isApprentice ? 0 : integerAt(workerDraws, 2, 24, 240),
+        });
+        if (isOwner) world.firms.cols.owner[firm] = worker;
+      }
+    }
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Phase: apply exits, then hires, in firm-id order.
+ *
+ * Exit on persistent losses: a firm whose cash stays negative for
+ * `lossMonthsToExit` months closes; its workers find themselves unemployed at the
+ * start of next month. A hiring firm takes the longest-registered unemployed worker
+ * of its town (lowest id) or, when there is none, a new apprentice - the labour
+ * force grows through apprenticeships (Punjab seed §4.1, firms as "private training
+ * institutes").
+ */
+import type { Phase } from '../../simulation.js';
+import { blockCount } from '../../store/blocks.js';
+import { forEachCommand } from '../../store/commandBuffer.js';
+import { HEADER } from '../../state/header.js';
+import { WORKER_STATUS } from '../../state/workers.js';
+import { countTick, TICK_COUNT } from '../../host.js';
+import { addWorker } from '../agents.js';
+
+export const applyExitsAndHires: Phase = {
+  name: 'apply-exits-and-hires',
+  run({ world, host }) {
+    const tick = world.header[HEADER.tick];
+    const blocks = blockCount(world.header[HEADER.firmCount]);
+    forEachCommand(world.commands.exit, blocks, (firm) => {
+      const f = world.firms.cols;
+      f.alive[firm] = 0;
+      host.accounts.equityWithdrawn += f.cash[firm];
+      countTick(host, f.town[firm], TICK_COUNT.exits);
+      host.events.push({
+        type: 'exit',
+        tick,
+        firm,
+        town: f.town[firm],
+        ageMonths: tick - f.birthTick[firm],
+        cash: f.cash[firm],
+      });
+    });
+    forEachCommand(world.commands.hire, blocks, (firm) => {
+      const town = world.firms.cols.town[firm];
+      const cursor = host.unemployedCursor[town];
+      if (cursor < host.unemployedStart[town + 1]) {
+        const worker = host.unemployedIds[cursor];
+        host.unemployedCursor[town] = cursor + 1;
+        world.workers.cols.employer[worker] = firm;
+        world.workers.cols.tenureMonths[worker] = 0;
+        countTick(host, town, TICK_COUNT.hires);
+        return;
+      }
+      addWorker(world, {
+        town,
+        employer: firm,
+        skill: world.params.labour.newApprenticeSkill,
+        status: WORKER_STATUS.apprentice,
+        trainedAt: firm,
+        careerMonths: 0,
+      });
+      countTick(host, town, TICK_COUNT.hires);
+      countTick(host, town, TICK_COUNT.newApprentices);
+    });
+  },
+};

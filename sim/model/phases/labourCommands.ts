@@ -1,0 +1,29 @@
+/**
+ * Phase: apply retirements and quits queued by the labour kernel, in worker-id order.
+ * A quitting owner (whose firm exited) becomes an ordinary journeyman looking for work.
+ */
+import type { Phase } from '../../simulation.js';
+import { blockCount } from '../../store/blocks.js';
+import { forEachCommand } from '../../store/commandBuffer.js';
+import { HEADER } from '../../state/header.js';
+import { WORKER_STATUS } from '../../state/workers.js';
+import { countTick, TICK_COUNT } from '../../host.js';
+
+export const applyRetirementsAndQuits: Phase = {
+  name: 'apply-retirements-and-quits',
+  run({ world, host }) {
+    const w = world.workers.cols;
+    const blocks = blockCount(world.header[HEADER.workerCount]);
+    forEachCommand(world.commands.retire, blocks, (worker) => {
+      w.alive[worker] = 0;
+      w.employer[worker] = -1;
+      countTick(host, w.town[worker], TICK_COUNT.retirements);
+    });
+    forEachCommand(world.commands.quit, blocks, (worker) => {
+      w.employer[worker] = -1;
+      w.tenureMonths[worker] = 0;
+      if (w.status[worker] === WORKER_STATUS.owner) w.status[worker] = WORKER_STATUS.journeyman;
+      countTick(host, w.town[worker], TICK_COUNT.quits);
+    });
+  },
+};

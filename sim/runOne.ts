@@ -1,0 +1,122 @@
+/**
+ * runOne: build a world from parameters and a seed, step it month by month, and
+ * return everything a writer needs. Pure apart from the worker threads it starts
+ * and stops; the same function serves the CLI, tests and (later) sweep workers.
+ */
+import type { ModelParams } from './params.js';
+import { createWorld, type World } from './world.js';
+import { createHost, type MoneyAccounts, type SimEvent } from './host.js';
+import { createSerialExecutor, type BlockExecutor } from './executor.js';
+import { createPoolExecutor } from './parallel/pool.js';
+import { initialiseWorld } from './model/initialise.js';
+import { METRIC_NAMES, REPORTERS } from './observe.js';
+import { step } from './step.js';
+import type { Simulation } from './simulation.js';
+import { HEADER } from './state/header.js';
+
+export interface RunJob {
+  params: ModelParams;
+  seed: number;
+  threads: number;
+  /** Called after every tick (the CLI draws its progress bar from it). */
+  onTick?: (ticksDone: number, ticksTotal: number) => void;
+}
+
+export interface FinalFirms {
+  id: Int32Array;
+  town: Int32Array;
+  parent: Int32Array;
+  birthTick: Int32Array;
+  capability: Float64Array;
+  cash: Float64Array;
+  headcount: Int32Array;
+}
+
+export interface RunResult {
+  seed: number;
+  threads: number;
+  params: ModelParams;
+  ticks: number;
+  townNames: string[];
+  metricNames: readonly string[];
+  metricUnits: readonly string[];
+  /** [(tick * (towns + 1) + row) * metrics + metric]; row `towns` is all towns. */
+  metrics: Float64Array;
+  events: SimEvent[];
+  accounts: MoneyAccounts;
+  finalFirms: FinalFirms;
+  firmsEverCreated: number;
+  workersEverCreated: number;
+}
+
+/** Town state that month-0 prices read (rival count and mean capability at founding). */
+function publishInitialTownState(world: World): void {
+  const { firms, meanCapability } = world.towns.cols;
+  const count = world.header[HEADER.firmCount];
+  for (let id = 0; id < count; id++) {
+    const town = world.firms.cols.town[id];
+    firms[town] += 1;
+    meanCapability[town] += world.firms.cols.capability[id];
+  }
+  for (let town = 0; town < firms.length; town++) if (firms[town] > 0) meanCapability[town] /= firms[town];
+}
+
+function snapshotAliveFirms(world: World): FinalFirms {
+  const count = world.header[HEADER.firmCount];
+  const f = world.firms.cols;
+  const ids: number[] = [];
+  for (let id = 0; id < count; id++) if (f.alive[id] === 1) ids.push(id);
+  const pick = <T extends Int32Array | Float64Array>(make: (n: number) => T, column: ArrayLike<number>): T => {
+    const out = make(ids.length);
+    ids.forEach((id, i) => (out[i] = column[id]));
+    return out;
+  };
+  const ints = (n: number) => new Int32Array(n);
+  const floats = (n: number) => new Float64Array(n);
+  return {
+    id: Int32Array.from(ids),
+    town: pick(ints, f.town),
+    parent: pick(ints, f.parent),
+    birthTick: pick(ints, f.birthTick),
+    capability: pick(floats, f.capability),
+    cash: pick(floats, f.cash),
+    headcount: pick(ints, f.headcount),
+  };
+}
+
+export async function runOne(job: RunJob): Promise<RunResult> {
+  const { params, seed } = job;
+  const ticks = params.years * 12;
+  const world = createWorld(params, seed);
+  initialiseWorld(world);
+  publishInitialTownState(world);
+  const host = createHost(params.towns.length, ticks, REPORTERS.length);
+  const firmCount = world.header[HEADER.firmCount];
+  for (let id = 0; id < firmCount; id++) host.accounts.equityInjected += world.firms.cols.cash[id];
+
+  const executor: BlockExecutor = job.threads > 1 ? await createPoolExecutor(world, job.threads) : createSerialExecutor(world);
+  const sim: Simulation = { world, host, executor };
+  try {
+    for (let tick = 0; tick < ticks; tick++) {
+      step(sim);
+      job.onTick?.(tick + 1, ticks);
+    }
+  } finally {
+    await executor.close();
+  }
+  return {
+    seed,
+    threads: job.threads,
+    params,
+    ticks,
+    townNames: params.towns.map((town) => town.name),
+    metricNames: METRIC_NAMES,
+    metricUnits: REPORTERS.map((reporter) => reporter.unit),
+    metrics: host.metrics,
+    events: host.events,
+    accounts: host.accounts,
+    finalFirms: snapshotAliveFirms(world),
+    firmsEverCreated: world.header[HEADER.firmCount],
+    workersEverCreated: world.header[HEADER.workerCount],
+  };
+}
