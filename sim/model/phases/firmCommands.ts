@@ -7,14 +7,31 @@
  * of its town (lowest id) or, when there is none, a new apprentice - the labour
  * force grows through apprenticeships (Punjab seed §4.1, firms as "private training
  * institutes").
+ *
+ * Hires update the town workforce totals gathered earlier this month, so that the
+ * observed head-counts are end-of-month stocks consistent with this month's flows.
  */
 import type { Phase } from '../../simulation.js';
 import { blockCount } from '../../store/blocks.js';
 import { forEachCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
 import { WORKER_STATUS } from '../../state/workers.js';
-import { countTick, TICK_COUNT } from '../../host.js';
+import { countTick, type Host, TICK_COUNT, WORKFORCE, WORKFORCE_FIELDS } from '../../host.js';
 import { addWorker } from '../agents.js';
+
+function recordHire(host: Host, town: number, fromUnemployed: boolean, skill: number): void {
+  const row = town * WORKFORCE_FIELDS;
+  host.workforce[row + WORKFORCE.employed] += 1;
+  if (fromUnemployed) {
+    host.workforce[row + WORKFORCE.unemployed] -= 1;
+  } else {
+    host.workforce[row + WORKFORCE.workers] += 1;
+    host.workforce[row + WORKFORCE.apprentices] += 1;
+    host.workforce[row + WORKFORCE.skillSum] += skill;
+  }
+  countTick(host, town, TICK_COUNT.hires);
+  if (!fromUnemployed) countTick(host, town, TICK_COUNT.newApprentices);
+}
 
 export const applyExitsAndHires: Phase = {
   name: 'apply-exits-and-hires',
@@ -43,19 +60,12 @@ export const applyExitsAndHires: Phase = {
         host.unemployedCursor[town] = cursor + 1;
         world.workers.cols.employer[worker] = firm;
         world.workers.cols.tenureMonths[worker] = 0;
-        countTick(host, town, TICK_COUNT.hires);
+        recordHire(host, town, true, world.workers.cols.skill[worker]);
         return;
       }
-      addWorker(world, {
-        town,
-        employer: firm,
-        skill: world.params.labour.newApprenticeSkill,
-        status: WORKER_STATUS.apprentice,
-        trainedAt: firm,
-        careerMonths: 0,
-      });
-      countTick(host, town, TICK_COUNT.hires);
-      countTick(host, town, TICK_COUNT.newApprentices);
+      const skill = world.params.labour.newApprenticeSkill;
+      addWorker(world, { town, employer: firm, skill, status: WORKER_STATUS.apprentice, trainedAt: firm, careerMonths: 0 });
+      recordHire(host, town, false, skill);
     });
   },
 };
