@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { bundledScenarioDir } from './paths.js';
-import { isMap, isScalar, isSeq, LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ModelParams } from '../sim/params.js';
 import { ScenarioSchema, toModelParams } from './schema.js';
@@ -17,6 +17,15 @@ import { messages } from './messages.js';
 import { didYouMean } from './didYouMean.js';
 
 type PathSegment = string | number;
+
+/**
+ * How scenario text and --set values are read. resolveKnownTags false: the YAML 1.1
+ * tags (!!omap, !!set, !!binary, !!timestamp) would give a Map, Set or Uint8Array,
+ * which the schema would take as an empty mapping and ignore its content; untagged
+ * they are plain lists and mappings and are checked like any other. logLevel 'error':
+ * yaml's warnings would go to stderr beside our one-line error.
+ */
+const YAML_OPTIONS = { resolveKnownTags: false, logLevel: 'error' } as const;
 
 export interface LoadOptions {
   /** `path=value` expressions from --set, applied in order. */
@@ -33,7 +42,6 @@ export interface LoadedScenario {
   overrides: string[];
 }
 
-
 /** A path as given, or a bare name (`punjab-farm-equipment`) looked up in scenarios/. */
 export function resolveScenarioPath(nameOrPath: string): string {
   if (existsSync(nameOrPath)) return nameOrPath;
@@ -47,7 +55,9 @@ export function resolveScenarioPath(nameOrPath: string): string {
 
 export function formatPath(path: readonly PathSegment[]): string {
   if (path.length === 0) return '(root)';
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join('');
 }
 
 function describeValue(value: unknown): string {
@@ -68,31 +78,65 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
-/** Walk the zod schema to the object at `path` and list its keys (for did-you-mean). */
-function knownKeysAt(path: readonly PathSegment[]): string[] {
+interface ZodDef {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  defaultValue?: unknown;
+}
+const defOf = (schema: z.ZodType): ZodDef => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+const WRAPPERS = ['default', 'prefault', 'optional', 'nullable', 'pipe'];
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (WRAPPERS.includes(defOf(current).type) && defOf(current).innerType)
+    current = defOf(current).innerType as z.ZodType;
+  return current;
+}
+
+/** The zod schema of the value at `path` (wrappers kept), or undefined where the path leaves the schema. */
+function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
   let schema = ScenarioSchema as unknown as z.ZodType;
-  const unwrap = (s: z.ZodType): z.ZodType => {
-    let current = s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } };
-    while (['default', 'prefault', 'optional', 'nullable', 'pipe'].includes(current._zod.def.type) && current._zod.def.innerType) {
-      current = current._zod.def.innerType as unknown as typeof current;
-    }
-    return current as unknown as z.ZodType;
-  };
   for (const segment of path) {
-    const def = (unwrap(schema) as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } } })._zod.def;
-    if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) schema = def.shape[segment];
+    const def = defOf(unwrap(schema));
+    if (def.type === 'object' && typeof segment === 'string' && def.shape && Object.hasOwn(def.shape, segment))
+      schema = def.shape[segment];
     else if (def.type === 'array' && typeof segment === 'number' && def.element) schema = def.element;
-    else return [];
+    else return undefined;
   }
-  const def = (unwrap(schema) as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  return schema;
+}
+
+/** The keys of the object at `path` (for did-you-mean). */
+function knownKeysAt(path: readonly PathSegment[]): string[] {
+  const schema = schemaAt(path);
+  const def = schema && defOf(unwrap(schema));
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The schema's default (or prefault) for the value at `path`, if it has one. */
+function defaultAt(path: readonly PathSegment[]): unknown {
+  for (let schema = schemaAt(path); schema; schema = defOf(schema).innerType) {
+    const def = defOf(schema);
+    if (def.type === 'default' || def.type === 'prefault') return structuredClone(def.defaultValue);
+    if (!WRAPPERS.includes(def.type)) return undefined;
+  }
+  return undefined;
 }
 
 function expectation(issue: z.core.$ZodIssue, value: unknown): string {
   const got = `got ${describeValue(value)}`;
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = issue.expected === 'int' ? 'an integer' : issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+      const expected =
+        issue.expected === 'int'
+          ? 'an integer'
+          : issue.expected === 'object'
+            ? 'a mapping'
+            : issue.expected === 'array'
+              ? 'a list'
+              : `a ${issue.expected}`;
       return `expected ${expected}, ${got}`;
     }
     case 'too_big':
@@ -140,8 +184,19 @@ function splitSetPath(path: string): string[] {
     .filter((segment) => segment.length > 0);
 }
 
-/** Apply one `path=value` override to the raw document; returns the resolved path. */
-function applySet(raw: Record<string, unknown>, expression: string): PathSegment[] {
+interface AppliedSet {
+  /** The resolved path that was set, e.g. towns[0].initialFirms for towns.Daska.initialFirms. */
+  path: PathSegment[];
+  /** The outermost part of `path` that the file did not have (created here), or `path` itself. */
+  created: PathSegment[];
+}
+
+/**
+ * Apply one `path=value` override to the raw document. A missing object on the way
+ * starts from the schema's default for it (so `--set towns.Daska.initialSkill.max=0.9`
+ * keeps the default min), or is empty.
+ */
+function applySet(raw: Record<string, unknown>, expression: string): AppliedSet {
   const equals = expression.indexOf('=');
   if (equals <= 0) throw new UserInputError(messages.badSetSyntax(expression));
   const pathText = expression.slice(0, equals).trim();
@@ -150,11 +205,12 @@ function applySet(raw: Record<string, unknown>, expression: string): PathSegment
   if (segments.length === 0) throw new UserInputError(messages.badSetSyntax(expression));
   let value: unknown;
   try {
-    value = parseYamlValue(valueText);
+    value = parseYamlValue(valueText, YAML_OPTIONS);
   } catch {
     value = valueText;
   }
   const resolved: PathSegment[] = [];
+  let created: PathSegment[] | undefined;
   let node: unknown = raw;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
@@ -165,26 +221,43 @@ function applySet(raw: Record<string, unknown>, expression: string): PathSegment
         ? Number(segment)
         : node.findIndex((item) => item && typeof item === 'object' && (item as { name?: unknown }).name === segment);
       if (index < 0 || index >= node.length) {
-        const names = node.map((item) => (item as { name?: unknown })?.name).filter((name) => typeof name === 'string') as string[];
+        const names = node
+          .map((item) => (item as { name?: unknown })?.name)
+          .filter((name) => typeof name === 'string') as string[];
         const hint = didYouMean(segment, names);
         throw new UserInputError(
-          messages.badSetPath(expression, formatPath(resolved), `no item "${segment}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected an index below ${node.length}${names.length ? ` or one of: ${names.join(', ')}` : ''}`),
+          messages.badSetPath(
+            expression,
+            formatPath(resolved),
+            `no item "${segment}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected an index below ${node.length}${names.length ? ` or one of: ${names.join(', ')}` : ''}`,
+          ),
         );
       }
       key = index;
     } else if (node === null || typeof node !== 'object') {
-      throw new UserInputError(messages.badSetPath(expression, formatPath(resolved), `is ${describeValue(node)}, not a mapping or list`));
+      throw new UserInputError(
+        messages.badSetPath(expression, formatPath(resolved), `is ${describeValue(node)}, not a mapping or list`),
+      );
     }
     resolved.push(key);
+    // Own properties only, set by defineProperty: `__proto__` or `constructor` in a
+    // path must become an (unknown) key, never reach Object.prototype.
     const container = node as Record<string | number, unknown>;
     if (isLast) {
-      container[key] = value;
+      setOwn(container, key, value);
     } else {
-      if (container[key] === undefined) container[key] = {};
+      if (!Object.hasOwn(container, key) || container[key] === undefined) {
+        setOwn(container, key, defaultAt(resolved) ?? {});
+        created ??= [...resolved];
+      }
       node = container[key];
     }
   }
-  return resolved;
+  return { path: resolved, created: created ?? resolved };
+}
+
+function setOwn(container: Record<string | number, unknown>, key: PathSegment, value: unknown): void {
+  Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
@@ -197,30 +270,39 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
 
 export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    const line = first.linePos?.[0]?.line;
+    // Without prettyErrors yaml leaves linePos unset; the offset is always there.
+    const line = first.linePos?.[0]?.line ?? (first.pos ? counter.linePos(first.pos[0]).line : undefined);
     const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UserInputError(messages.malformedYaml(line ? `${file}:${line}` : file, reason));
+    throw new UserInputError(messages.malformedYaml(locate(file, line), reason));
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (error) {
+    // An alias to a missing anchor, or an alias explosion, is found only here.
+    throw new UserInputError(messages.malformedYaml(file, (error as Error).message.split('\n')[0]));
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserInputError(messages.notAMapping(file, describeValue(raw)));
   }
   const input = structuredClone(raw) as Record<string, unknown>;
-  const overrides: { path: PathSegment[]; source: string }[] = [];
+  const overrides: (AppliedSet & { source: string })[] = [];
   for (const expression of options.set ?? []) {
-    overrides.push({ path: applySet(input, expression), source: `--set ${expression}` });
+    overrides.push({ ...applySet(input, expression), source: `--set ${expression}` });
   }
   if (options.years !== undefined) {
     input.years = options.years;
-    overrides.push({ path: ['years'], source: `--years ${options.years}` });
+    overrides.push({ path: ['years'], created: ['years'], source: `--years ${options.years}` });
   }
 
   const result = ScenarioSchema.safeParse(input);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    // An unknown key first: a misspelt key also makes the real one "missing", and
+    // did-you-mean on the misspelling is the useful message.
+    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0];
@@ -236,9 +318,12 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
         ),
       );
     }
-    const override = overrides.findLast((o) => pathStartsWith(path, o.path));
+    // A problem at or inside what a --set wrote (or created on the way) is that --set's.
+    const override = overrides.findLast((o) => pathStartsWith(path, o.created));
     const location = override ? override.source : locate(file, lineOf(doc, counter, path));
-    throw new UserInputError(messages.invalidField(location, formatPath(path), expectation(issue, valueAt(input, path))));
+    throw new UserInputError(
+      messages.invalidField(location, formatPath(path), expectation(issue, valueAt(input, path))),
+    );
   }
   return {
     file,

@@ -15,6 +15,8 @@ export const messages = {
   unknownFlag: (flag: string, suggestion: string | undefined) =>
     `unknown option ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; see clustersim --help`,
   badFlagValue: (flag: string, expectation: string, got: string) => `${flag}: expected ${expectation}, got ${got}`,
+  flagValueLooksLikeOption: (flag: string, next: string) =>
+    `${flag}: expected a value after it, got the option ${next} (for a value that starts with a dash write ${flag}=VALUE)`,
   unknownCommand: (command: string, suggestion: string | undefined) =>
     `unknown command "${command}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: run; see clustersim --help`,
   missingArgument: (command: string, what: string) => `${command}: missing ${what}; see clustersim ${command} --help`,

@@ -1,6 +1,6 @@
 /** `clustersim run <scenario>`: load, simulate, write outputs, print where they are. */
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { loadScenario } from '../../scenarios/load.js';
 import { UserInputError } from '../../scenarios/errors.js';
 import { messages } from '../../scenarios/messages.js';
@@ -34,9 +34,12 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(RUN_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UserInputError(messages.missingArgument('run', 'the scenario (a YAML file or a scenario name)'));
+  if (positionals.length === 0)
+    throw new UserInputError(messages.missingArgument('run', 'the scenario (a YAML file or a scenario name)'));
   if (positionals.length > 1) {
-    throw new UserInputError(messages.badFlagValue('run', 'one scenario', `${positionals.length}: ${positionals.join(' ')}`));
+    throw new UserInputError(
+      messages.badFlagValue('run', 'one scenario', `${positionals.length}: ${positionals.join(' ')}`),
+    );
   }
   const seed = integerFlag('--seed', values.seed, 0, 4294967295) ?? DEFAULT_SEED;
   const threads = integerFlag('--threads', values.threads, 1, 256) ?? 1;
@@ -51,7 +54,9 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       ? values.out
       : join(io.cwd, values.out)
     : join(io.cwd, 'out', scenario.params.name);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UserInputError(messages.outputNotDirectory(values.out ?? outDir));
+  // Checked before the run: the folder, or the nearest part of its path that exists, must be a directory.
+  if (!nearestExisting(outDir).isDirectory())
+    throw new UserInputError(messages.outputNotDirectory(values.out ?? outDir));
 
   const { params } = scenario;
   const progress = createProgress(io, values.quiet ?? false, (done) => {
@@ -87,6 +92,12 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       `outputs in ${shownDir}/ (${outputs.join(', ')})\n`,
   );
   return 0;
+}
+
+function nearestExisting(path: string): Stats {
+  let current = path;
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  return statSync(current);
 }
 
 function resolveFromCwd(io: CliIo, path: string): string {
