@@ -20,5 +20,6 @@ export const messages = {
   unknownCommand: (command: string, suggestion: string | undefined) =>
     `unknown command "${command}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: run; see clustersim --help`,
   missingArgument: (command: string, what: string) => `${command}: missing ${what}; see clustersim ${command} --help`,
-  outputNotDirectory: (path: string) => `--out ${path}: expected a directory, but a file is in the way`,
+  outputNotDirectory: (path: string, fromFlag: boolean) =>
+    `${fromFlag ? `--out ${path}` : `output folder ${path} (the default; choose another with --out)`}: expected a directory, but a file is in the way`,
 } as const;

@@ -56,7 +56,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     : join(io.cwd, 'out', scenario.params.name);
   // Checked before the run: the folder, or the nearest part of its path that exists, must be a directory.
   if (!nearestExisting(outDir).isDirectory())
-    throw new UserInputError(messages.outputNotDirectory(values.out ?? outDir));
+    throw new UserInputError(messages.outputNotDirectory(values.out ?? outDir, values.out !== undefined));
 
   const { params } = scenario;
   const progress = createProgress(io, values.quiet ?? false, (done) => {

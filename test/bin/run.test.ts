@@ -119,3 +119,16 @@ describe('help', () => {
     expect(runCli(['--version']).stdout.trim()).toBe('0.1.0');
   });
 });
+
+describe('default output folder blocked by a file', () => {
+  it('names the default folder, not a --out flag the user did not give', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const cwd = join(tmp, 'blocked');
+    mkdirSync(join(cwd, 'out'), { recursive: true });
+    writeFileSync(join(cwd, 'out', 'punjab-farm-equipment'), 'not a folder');
+    const result = runCli(['run', join(REPO_ROOT, 'scenarios/punjab-farm-equipment.yaml'), '--years', '1'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^clustersim: error: output folder .*out\/punjab-farm-equipment \(the default; choose another with --out\): expected a directory/);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
