@@ -1,0 +1,122 @@
+/** The engine benchmark's JSON result (bench/results/engine-<machine-id>.json), written and read here. */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MachineInfo } from './machine.js';
+import type { SyntheticWorldOptions } from './syntheticWorld.js';
+import type { RunSample } from './measure.js';
+import { summarise, type Summary } from './stats.js';
+
+export const RESULT_FORMAT = 'clustersim-bench-engine/1';
+
+export interface ThreadResult {
+  threads: number;
+  agentTicksPerSecond: Summary;
+  /** Median agent-ticks/s at this thread count over the median at 1 thread. */
+  speedUpVsOneThread: number;
+  steppingAgentTicksPerSecond: Summary;
+  steppingSpeedUpVsOneThread: number;
+  wallSeconds: Summary;
+  /** CPU seconds (all threads) per run: above the 1-thread figure is the cost of threading. */
+  processCpuSeconds: Summary;
+  peakRssBytes: number;
+  /** Median cores busy with other processes during the kept timed runs (null off Linux). */
+  otherCoresBusyMedian: number | null;
+  /** Timed runs thrown away and redone because other processes competed for the CPU. */
+  redoneRuns: number;
+  /** Kept runs that were still contended after every redo. */
+  contendedRunsKept: number;
+  samples: RunSample[];
+}
+
+export interface EngineBenchResult {
+  format: typeof RESULT_FORMAT;
+  measuredAt: string;
+  machineId: string;
+  machine: MachineInfo;
+  code: { commit: string; dirty: boolean } | null;
+  config: {
+    world: SyntheticWorldOptions;
+    ticks: number;
+    seed: number;
+    warmUpRunsPerThreadCount: number;
+    timedRunsPerThreadCount: number;
+    threadCounts: number[];
+    gcBetweenRuns: boolean;
+    maxOtherCoresBusy: number;
+    redosPerRun: number;
+    maxWaitSeconds: number;
+    agentTicksDefinition: string;
+  };
+  /** The same in every run when the engine is deterministic across thread counts (it should be). */
+  work: { agentTicks: number; meanAgentsPerTick: number; firmsEverCreated: number; workersEverCreated: number };
+  sameWorkInEveryRun: boolean;
+  secondsWaitedForQuiet: number;
+  /** Process-lifetime peak RSS (all thread counts, warm-ups and the demand calibration included). */
+  processMaxRssBytes: number;
+  goal: {
+    label: string;
+    firms: number;
+    workers: number;
+    years: number;
+    wallSecondsBudget: number;
+    requiredAgentTicksPerSecond: number;
+    bestMedianAgentTicksPerSecond: number;
+    bestThreads: number;
+    /** How many times faster the engine must get to meet the goal (>1 = not met). */
+    shortfallFactor: number;
+  };
+  results: ThreadResult[];
+}
+
+export function summariseThreads(
+  threads: number,
+  measured: { samples: RunSample[]; redoneRuns: number; contendedRunsKept: number },
+  oneThread: ThreadResult | null,
+): ThreadResult {
+  const { samples, redoneRuns, contendedRunsKept } = measured;
+  const agentTicksPerSecond = summarise(samples.map((s) => s.agentTicks / s.wallSeconds));
+  const steppingAgentTicksPerSecond = summarise(samples.map((s) => s.steppingAgentTicks / s.steppingSeconds));
+  const base = oneThread ?? { agentTicksPerSecond, steppingAgentTicksPerSecond };
+  return {
+    threads,
+    agentTicksPerSecond,
+    speedUpVsOneThread: agentTicksPerSecond.median / base.agentTicksPerSecond.median,
+    steppingAgentTicksPerSecond,
+    steppingSpeedUpVsOneThread: steppingAgentTicksPerSecond.median / base.steppingAgentTicksPerSecond.median,
+    wallSeconds: summarise(samples.map((s) => s.wallSeconds)),
+    processCpuSeconds: summarise(samples.map((s) => s.processCpuSeconds)),
+    peakRssBytes: Math.max(...samples.map((s) => s.peakRssBytes)),
+    otherCoresBusyMedian: samples.every((s) => s.otherCoresBusy !== null)
+      ? summarise(samples.map((s) => s.otherCoresBusy!)).median
+      : null,
+    redoneRuns,
+    contendedRunsKept,
+    samples,
+  };
+}
+
+export function resultPath(resultsDir: string, machineId: string): string {
+  return join(resultsDir, `engine-${machineId}.json`);
+}
+
+export function writeResult(resultsDir: string, result: EngineBenchResult): string {
+  mkdirSync(resultsDir, { recursive: true });
+  const path = resultPath(resultsDir, result.machineId);
+  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+  return path;
+}
+
+/** Every engine result in the folder, sorted by machine id so the generated doc is stable. */
+export function readResults(resultsDir: string): EngineBenchResult[] {
+  let names: string[];
+  try {
+    names = readdirSync(resultsDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /^engine-.+\.json$/.test(name))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(resultsDir, name), 'utf8')) as EngineBenchResult)
+    .filter((result) => result.format === RESULT_FORMAT);
+}
