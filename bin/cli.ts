@@ -31,7 +31,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const handler = COMMANDS[command];
     if (!handler) {
-      if (command.startsWith('-')) throw new UserInputError(messages.unknownFlag(command, didYouMean(command, ['--help', '--version'])));
+      if (command.startsWith('-'))
+        throw new UserInputError(messages.unknownFlag(command, didYouMean(command, ['--help', '--version'])));
       throw new UserInputError(messages.unknownCommand(command, didYouMean(command, Object.keys(COMMANDS))));
     }
     return await handler(rest, io);
@@ -42,7 +43,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const text = error instanceof Error ? error.message : String(error);
-    io.stderr(`clustersim: internal error: ${text.split('\n')[0]}${debug ? '' : ' (run again with --debug for the stack trace)'}\n`);
+    io.stderr(
+      `clustersim: internal error: ${text.split('\n')[0]}${debug ? '' : ' (run again with --debug for the stack trace)'}\n`,
+    );
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 1;
   }

@@ -22,7 +22,9 @@ export function createProgress(io: CliIo, quiet: boolean, label: (done: number) 
         if (percent === lastShown) return;
         lastShown = percent;
         const filled = Math.round((done / total) * BAR_WIDTH);
-        io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${String(percent).padStart(3)}% ${label(done)}`);
+        io.stderr(
+          `\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${String(percent).padStart(3)}% ${label(done)}`,
+        );
         drawn = true;
       },
       finish() {

@@ -54,10 +54,15 @@ export const MarketSchema = z
     materialCostPerUnit: number('Material cost of one unit, money', 400, 0.01, 1e12),
     overheadPerFirmMonth: number('Fixed cost of running a workshop, money per month', 200, 0, 1e12),
     markupMax: number('Mark-up over unit cost of a firm without rivals (0.6 = 60%)', 0.6, 0, 10),
-    markupHalvingRivals: number('Number of rivals in the town at which the mark-up is halved (margin squeeze)', 20, 0.01, 1e6),
+    markupHalvingRivals: number(
+      'Number of rivals in the town at which the mark-up is halved (margin squeeze)',
+      20,
+      0.01,
+      1e6,
+    ),
     qualityPremium: number('Mark-up multiplier per unit of capability above the town mean', 1, 0, 10),
-    priceElasticity: number('Elasticity of a firm\'s demand share to its price', 2, 0, 20),
-    qualityElasticity: number('Elasticity of a firm\'s demand share to its quality', 1, 0, 20),
+    priceElasticity: number("Elasticity of a firm's demand share to its price", 2, 0, 20),
+    qualityElasticity: number("Elasticity of a firm's demand share to its quality", 1, 0, 20),
   })
   .prefault({})
   .describe('Market: demand split by price, quality and delivery capacity');
@@ -66,17 +71,30 @@ export const LabourSchema = z
   .strictObject({
     unitsPerWorkerMonth: number('Output of a fully skilled worker at zero capability, units per month', 1, 0.0001, 1e6),
     skillProductivityFloor: probability('Share of full output an unskilled worker reaches', 0.3),
-    capabilityProductivityGain: number('Extra output per unit of firm capability (0.5 = +50% at capability 1)', 0.5, 0, 10),
+    capabilityProductivityGain: number(
+      'Extra output per unit of firm capability (0.5 = +50% at capability 1)',
+      0.5,
+      0,
+      10,
+    ),
     wageApprenticePerMonth: number('Apprentice wage, money per month', 50, 0, 1e12),
     wageJourneymanPerMonth: number('Journeyman wage (and owner draw), money per month', 150, 0, 1e12),
     learningByDoingPerMonth: probability('Share of the skill gap closed per month at full utilisation', 0.02),
     apprenticeshipMonths: integer('Months before an apprentice can become a journeyman', 24, 0, 600),
     journeymanSkill: probability('Skill an apprentice needs to become a journeyman', 0.35),
     quitProbabilityPerMonth: probability('Monthly probability that an employee quits', 0.01),
-    layoffProbabilityPerMonth: probability('Monthly probability that an employee of a shrinking firm is laid off', 0.05),
+    layoffProbabilityPerMonth: probability(
+      'Monthly probability that an employee of a shrinking firm is laid off',
+      0.05,
+    ),
     retireProbabilityPerMonth: probability('Monthly probability of leaving the labour force', 0.0028),
     hireDemandRatio: number('A firm hires when its demand share exceeds its capacity by this ratio', 1.05, 0, 100),
-    layoffDemandRatio: number('A firm sheds labour when its demand share falls below this share of capacity', 0.7, 0, 100),
+    layoffDemandRatio: number(
+      'A firm sheds labour when its demand share falls below this share of capacity',
+      0.7,
+      0,
+      100,
+    ),
     hireReserveMonths: number('Cash a firm must hold to hire, in months of a journeyman wage', 3, 0, 1000),
     newApprenticeSkill: probability('Skill of a new apprentice', 0.1),
   })
@@ -86,9 +104,17 @@ export const LabourSchema = z
 export const CapabilitySchema = z
   .strictObject({
     effortShareOfProfit: probability('Share of positive profit spent on technological effort', 0.1),
-    effortHalfSaturation: number('Effort spending at which its learning effect is half its maximum, money per month', 500, 0.01, 1e12),
+    effortHalfSaturation: number(
+      'Effort spending at which its learning effect is half its maximum, money per month',
+      500,
+      0.01,
+      1e12,
+    ),
     effortLearningPerMonth: probability('Most capability gap closed by effort in a month', 0.004),
-    productionLearningPerMonth: probability('Capability gap closed by production in a month at full utilisation and skill 1', 0.002),
+    productionLearningPerMonth: probability(
+      'Capability gap closed by production in a month at full utilisation and skill 1',
+      0.002,
+    ),
   })
   .prefault({})
   .describe('Technological effort and capability accumulation');
@@ -98,10 +124,18 @@ export const EntrySchema = z
     spinOffProbabilityPerMonth: probability('Monthly probability that a qualified journeyman founds a workshop', 0.002),
     spinOffMinSkill: probability('Skill a journeyman needs to found a workshop', 0.6),
     spinOffMinTenureMonths: integer('Months with the current employer before founding a workshop', 36, 0, 600),
-    demonstrationWeight: number('Rise in spin-off probability per unit share of successful spin-offs in the town', 2, 0, 100),
+    demonstrationWeight: number(
+      'Rise in spin-off probability per unit share of successful spin-offs in the town',
+      2,
+      0,
+      100,
+    ),
     successAgeMonths: integer('Age at which a spin-off with positive cash counts as a success', 24, 0, 600),
     entryCapital: number('Capital a founder brings, money', 3000, 0, 1e12),
-    inheritedCapabilityShare: probability('Weight of the parent firm\'s capability in a spin-off\'s starting capability', 0.5),
+    inheritedCapabilityShare: probability(
+      "Weight of the parent firm's capability in a spin-off's starting capability",
+      0.5,
+    ),
   })
   .prefault({})
   .describe('Entry by spin-off');

@@ -94,7 +94,8 @@ export async function runOne(job: RunJob): Promise<RunResult> {
   const firmCount = world.header[HEADER.firmCount];
   for (let id = 0; id < firmCount; id++) host.accounts.equityInjected += world.firms.cols.cash[id];
 
-  const executor: BlockExecutor = job.threads > 1 ? await createPoolExecutor(world, job.threads) : createSerialExecutor(world);
+  const executor: BlockExecutor =
+    job.threads > 1 ? await createPoolExecutor(world, job.threads) : createSerialExecutor(world);
   const sim: Simulation = { world, host, executor };
   try {
     for (let tick = 0; tick < ticks; tick++) {

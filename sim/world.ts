@@ -125,7 +125,11 @@ export function ensureCapacity(world: World, firmSlots: number, workerSlots: num
 }
 
 function shared(store: { buffers: object; capacity: number; maxCapacity: number }): SharedBuffers {
-  return { buffers: store.buffers as Record<string, SharedArrayBuffer>, capacity: store.capacity, maxCapacity: store.maxCapacity };
+  return {
+    buffers: store.buffers as Record<string, SharedArrayBuffer>,
+    capacity: store.capacity,
+    maxCapacity: store.maxCapacity,
+  };
 }
 
 export function describeWorld(world: World): WorldDescriptor {

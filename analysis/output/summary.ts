@@ -27,7 +27,8 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
   const rowsPerTick = townNames.length + 1;
   const metricCount = metricNames.length;
   const rowNames = [...townNames, ALL_TOWNS];
-  const valueAt = (tick: number, row: number, metric: number) => metrics[(tick * rowsPerTick + row) * metricCount + metric];
+  const valueAt = (tick: number, row: number, metric: number) =>
+    metrics[(tick * rowsPerTick + row) * metricCount + metric];
 
   const final: Record<string, Record<string, number>> = {};
   const overRun: Record<string, Record<string, number>> = {};

@@ -40,7 +40,12 @@ export function unitCostAtCapacity(market: MarketParams, wageBill: number, capac
  * (Punjab seed §3.3, negative effect: "may squeeze margins, leaving fewer resources
  * for technological effort"); capability above the town mean earns a quality premium.
  */
-export function markup(market: MarketParams, townFirms: number, capability: number, townMeanCapability: number): number {
+export function markup(
+  market: MarketParams,
+  townFirms: number,
+  capability: number,
+  townMeanCapability: number,
+): number {
   const rivals = Math.max(0, townFirms - 1);
   const squeezed = market.markupMax / (1 + rivals / market.markupHalvingRivals);
   const premium = Math.max(0.1, 1 + market.qualityPremium * (capability - townMeanCapability));

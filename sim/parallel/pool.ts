@@ -39,7 +39,9 @@ export async function createPoolExecutor(world: World, threads: number): Promise
       new Promise((resolve, reject) => {
         channel.port1.once('message', () => resolve());
         worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`worker thread ${threadIndex} exited (code ${code}) before it was ready`)));
+        worker.once('exit', (code) =>
+          reject(new Error(`worker thread ${threadIndex} exited (code ${code}) before it was ready`)),
+        );
       }),
     );
   }
@@ -66,7 +68,11 @@ export async function createPoolExecutor(world: World, threads: number): Promise
       Atomics.add(control, CONTROL.generation, 1);
       Atomics.notify(control, CONTROL.generation);
       runBlocks(world, kernelId, over, 0, threads);
-      for (let done = Atomics.load(control, CONTROL.done); done < threads - 1; done = Atomics.load(control, CONTROL.done)) {
+      for (
+        let done = Atomics.load(control, CONTROL.done);
+        done < threads - 1;
+        done = Atomics.load(control, CONTROL.done)
+      ) {
         Atomics.wait(control, CONTROL.done, done);
       }
       if (Atomics.load(control, CONTROL.failed) === 1) throw failure();

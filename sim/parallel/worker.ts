@@ -23,7 +23,10 @@ for (;;) {
     runBlocks(world, control[CONTROL.kernel], control[CONTROL.kind] === 1 ? 'workers' : 'firms', threadIndex, threads);
   } catch (error) {
     Atomics.store(control, CONTROL.failed, 1);
-    port.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    port.postMessage({
+      type: 'error',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
   if (Atomics.add(control, CONTROL.done, 1) + 1 === threads - 1) Atomics.notify(control, CONTROL.done);
 }

@@ -11,11 +11,7 @@
 export type ColumnKind = 'f64' | 'i32' | 'u8';
 export type ColumnSpec = Readonly<Record<string, ColumnKind>>;
 
-type ArrayFor<K extends ColumnKind> = K extends 'f64'
-  ? Float64Array
-  : K extends 'i32'
-    ? Int32Array
-    : Uint8Array;
+type ArrayFor<K extends ColumnKind> = K extends 'f64' ? Float64Array : K extends 'i32' ? Int32Array : Uint8Array;
 
 export type Columns<S extends ColumnSpec> = { [K in keyof S]: ArrayFor<S[K]> };
 
@@ -38,13 +34,21 @@ function viewOf(kind: ColumnKind, buffer: SharedArrayBuffer, length: number): Fl
   return new Uint8Array(buffer, 0, length);
 }
 
-function buildViews<S extends ColumnSpec>(spec: S, buffers: { [K in keyof S]: SharedArrayBuffer }, capacity: number): Columns<S> {
+function buildViews<S extends ColumnSpec>(
+  spec: S,
+  buffers: { [K in keyof S]: SharedArrayBuffer },
+  capacity: number,
+): Columns<S> {
   const cols = {} as Record<string, Float64Array | Int32Array | Uint8Array>;
   for (const name of Object.keys(spec)) cols[name] = viewOf(spec[name], buffers[name], capacity);
   return cols as Columns<S>;
 }
 
-export function createStore<S extends ColumnSpec>(spec: S, initialCapacity: number, maxCapacity: number): AgentStore<S> {
+export function createStore<S extends ColumnSpec>(
+  spec: S,
+  initialCapacity: number,
+  maxCapacity: number,
+): AgentStore<S> {
   const capacity = Math.max(1, Math.min(initialCapacity, maxCapacity));
   const buffers = {} as Record<string, SharedArrayBuffer>;
   for (const name of Object.keys(spec)) {

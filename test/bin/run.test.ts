@@ -128,7 +128,9 @@ describe('default output folder blocked by a file', () => {
     writeFileSync(join(cwd, 'out', 'punjab-farm-equipment'), 'not a folder');
     const result = runCli(['run', join(REPO_ROOT, 'scenarios/punjab-farm-equipment.yaml'), '--years', '1'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^clustersim: error: output folder .*out\/punjab-farm-equipment \(the default; choose another with --out\): expected a directory/);
+    expect(result.stderr).toMatch(
+      /^clustersim: error: output folder .*out\/punjab-farm-equipment \(the default; choose another with --out\): expected a directory/,
+    );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

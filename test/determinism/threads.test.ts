@@ -14,7 +14,17 @@ const outRoot = mkdtempSync(join(tmpdir(), 'clustersim-determinism-'));
 
 function runDefault(seed: number, threads: number): { timeseries: Buffer; summary: Buffer } {
   const out = join(outRoot, `seed${seed}-threads${threads}`);
-  const run = runCli(['run', 'punjab-farm-equipment', '--seed', String(seed), '--threads', String(threads), '--quiet', '--out', out]);
+  const run = runCli([
+    'run',
+    'punjab-farm-equipment',
+    '--seed',
+    String(seed),
+    '--threads',
+    String(threads),
+    '--quiet',
+    '--out',
+    out,
+  ]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return { timeseries: readFileSync(join(out, 'timeseries.csv')), summary: readFileSync(join(out, 'summary.json')) };

@@ -43,7 +43,9 @@ async function simulate(spec: WorldSpec): Promise<RunResult> {
 function initialWorkers(result: RunResult, row: number): number {
   // Month 0's head-count before its own flows.
   return (
-    metricAt(result, 0, row, 'workers') - metricAt(result, 0, row, 'newApprentices') + metricAt(result, 0, row, 'retirements')
+    metricAt(result, 0, row, 'workers') -
+    metricAt(result, 0, row, 'newApprentices') +
+    metricAt(result, 0, row, 'retirements')
   );
 }
 
@@ -57,7 +59,9 @@ describe('invariants over random worlds', () => {
           for (let tick = 0; tick < result.ticks; tick++) {
             const workers = metricAt(result, tick, row, 'workers');
             const previous = tick === 0 ? initialWorkers(result, row) : metricAt(result, tick - 1, row, 'workers');
-            expect(workers).toBe(previous + metricAt(result, tick, row, 'newApprentices') - metricAt(result, tick, row, 'retirements'));
+            expect(workers).toBe(
+              previous + metricAt(result, tick, row, 'newApprentices') - metricAt(result, tick, row, 'retirements'),
+            );
             expect(metricAt(result, tick, row, 'employed') + metricAt(result, tick, row, 'unemployed')).toBe(workers);
           }
         }
@@ -73,11 +77,15 @@ describe('invariants over random worlds', () => {
         const all = result.townNames.length;
         for (let tick = 1; tick < result.ticks; tick++) {
           expect(metricAt(result, tick, all, 'firms')).toBe(
-            metricAt(result, tick - 1, all, 'firms') - metricAt(result, tick - 1, all, 'exits') + metricAt(result, tick, all, 'entries'),
+            metricAt(result, tick - 1, all, 'firms') -
+              metricAt(result, tick - 1, all, 'exits') +
+              metricAt(result, tick, all, 'entries'),
           );
         }
         const last = result.ticks - 1;
-        expect(result.finalFirms.id.length).toBe(metricAt(result, last, all, 'firms') - metricAt(result, last, all, 'exits'));
+        expect(result.finalFirms.id.length).toBe(
+          metricAt(result, last, all, 'firms') - metricAt(result, last, all, 'exits'),
+        );
       }),
       { numRuns: 25 },
     );
@@ -89,7 +97,8 @@ describe('invariants over random worlds', () => {
         const result = await simulate(spec);
         const all = result.townNames.length;
         let retained = 0;
-        for (let tick = 0; tick < result.ticks; tick++) retained += metricAt(result, tick, all, 'profit') - metricAt(result, tick, all, 'effort');
+        for (let tick = 0; tick < result.ticks; tick++)
+          retained += metricAt(result, tick, all, 'profit') - metricAt(result, tick, all, 'effort');
         const held = result.finalFirms.cash.reduce((sum, cash) => sum + cash, 0);
         const { equityInjected, equityWithdrawn } = result.accounts;
         const scale = Math.max(1, Math.abs(equityInjected) + Math.abs(retained) + Math.abs(held));
@@ -100,7 +109,20 @@ describe('invariants over random worlds', () => {
   });
 
   it('no negative stocks or flows; skill and capability stay in [0, 1]; lineage points backwards', async () => {
-    const nonNegative = ['firms', 'entries', 'exits', 'workers', 'employed', 'apprentices', 'unemployed', 'hires', 'demandUnits', 'salesUnits', 'effort', 'meanPrice'];
+    const nonNegative = [
+      'firms',
+      'entries',
+      'exits',
+      'workers',
+      'employed',
+      'apprentices',
+      'unemployed',
+      'hires',
+      'demandUnits',
+      'salesUnits',
+      'effort',
+      'meanPrice',
+    ];
     await fc.assert(
       fc.asyncProperty(worldArbitrary, async (spec) => {
         const result = await simulate(spec);
@@ -112,7 +134,9 @@ describe('invariants over random worlds', () => {
               expect(value).toBeGreaterThanOrEqual(0);
               expect(value).toBeLessThanOrEqual(1);
             }
-            expect(metricAt(result, tick, row, 'salesUnits')).toBeLessThanOrEqual(metricAt(result, tick, row, 'demandUnits') * (1 + 1e-12));
+            expect(metricAt(result, tick, row, 'salesUnits')).toBeLessThanOrEqual(
+              metricAt(result, tick, row, 'demandUnits') * (1 + 1e-12),
+            );
           }
         }
         for (const event of result.events) {

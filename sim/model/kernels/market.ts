@@ -67,7 +67,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     const cell = rowStart + town * PARTIAL_FIELDS;
     partial[cell + PARTIAL.firms] += 1;
     partial[cell + PARTIAL.capabilitySum] += f.capability[id];
-    if (f.capability[id] > partial[cell + PARTIAL.capabilityMax]) partial[cell + PARTIAL.capabilityMax] = f.capability[id];
+    if (f.capability[id] > partial[cell + PARTIAL.capabilityMax])
+      partial[cell + PARTIAL.capabilityMax] = f.capability[id];
     const isSuccessfulSpinOff = f.parent[id] >= 0 && tick - f.birthTick[id] >= entry.successAgeMonths && f.cash[id] > 0;
     if (isSuccessfulSpinOff) partial[cell + PARTIAL.successfulSpinOffs] += 1;
     partial[cell + PARTIAL.salesUnits] += sales;

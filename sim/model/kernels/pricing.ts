@@ -14,7 +14,8 @@ export function pricingKernel(world: World, block: number, start: number, end: n
   const townMeanCapability = world.towns.cols.meanCapability;
   const partial = world.partials.cols.value;
   const rowStart = block * partialStride(townCount);
-  for (let town = 0; town < townCount; town++) partial[rowStart + town * PARTIAL_FIELDS + PARTIAL.attractivenessSum] = 0;
+  for (let town = 0; town < townCount; town++)
+    partial[rowStart + town * PARTIAL_FIELDS + PARTIAL.attractivenessSum] = 0;
 
   for (let id = start; id < end; id++) {
     if (f.alive[id] === 0) continue;

@@ -64,7 +64,14 @@ export const applyExitsAndHires: Phase = {
         return;
       }
       const skill = world.params.labour.newApprenticeSkill;
-      addWorker(world, { town, employer: firm, skill, status: WORKER_STATUS.apprentice, trainedAt: firm, careerMonths: 0 });
+      addWorker(world, {
+        town,
+        employer: firm,
+        skill,
+        status: WORKER_STATUS.apprentice,
+        trainedAt: firm,
+        careerMonths: 0,
+      });
       recordHire(host, town, false, skill);
     });
   },

@@ -21,7 +21,8 @@ function runMonths(sim: Simulation, months: number): void {
 function workersOf(sim: Simulation, firm: number): number[] {
   const ids: number[] = [];
   const w = sim.world.workers.cols;
-  for (let id = 0; id < agentCount(sim.world, 'workers'); id++) if (w.alive[id] === 1 && w.employer[id] === firm) ids.push(id);
+  for (let id = 0; id < agentCount(sim.world, 'workers'); id++)
+    if (w.alive[id] === 1 && w.employer[id] === firm) ids.push(id);
   return ids;
 }
 
@@ -67,9 +68,21 @@ describe('capability accumulation (effort and production)', () => {
     const build = (demandUnits: number) => {
       const sim = emptySimulation(
         testParams({
-          towns: [{ name: 'Alpha', initialFirms: 0, workersPerFirm: { min: 1, max: 1 }, demand: { unitsPerMonth: demandUnits, growthPerYear: 0 } }],
+          towns: [
+            {
+              name: 'Alpha',
+              initialFirms: 0,
+              workersPerFirm: { min: 1, max: 1 },
+              demand: { unitsPerMonth: demandUnits, growthPerYear: 0 },
+            },
+          ],
           market: { seasonality: Array(12).fill(1) },
-          labour: { quitProbabilityPerMonth: 0, retireProbabilityPerMonth: 0, layoffProbabilityPerMonth: 0, hireDemandRatio: 100 },
+          labour: {
+            quitProbabilityPerMonth: 0,
+            retireProbabilityPerMonth: 0,
+            layoffProbabilityPerMonth: 0,
+            hireDemandRatio: 100,
+          },
           entry: { spinOffProbabilityPerMonth: 0 },
         }),
       );
@@ -123,7 +136,9 @@ describe('hiring and the labour force', () => {
     runMonths(sim, 6);
     const staff = workersOf(sim, firm);
     expect(staff.length).toBeGreaterThan(before);
-    expect(staff.filter((id) => sim.world.workers.cols.status[id] === WORKER_STATUS.apprentice).length).toBeGreaterThan(0);
+    expect(staff.filter((id) => sim.world.workers.cols.status[id] === WORKER_STATUS.apprentice).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('an unemployed worker of the town is hired before a new apprentice is taken on', () => {
@@ -188,14 +203,20 @@ describe('entry by spin-off (Punjab seed §4.3, III a,b,c)', () => {
   function spinOffRequests(successShare: number): number {
     const params = testParams({
       labour: { quitProbabilityPerMonth: 0, retireProbabilityPerMonth: 0, layoffProbabilityPerMonth: 0 },
-      entry: { spinOffProbabilityPerMonth: 0.01, spinOffMinSkill: 0.5, spinOffMinTenureMonths: 0, demonstrationWeight: 4 },
+      entry: {
+        spinOffProbabilityPerMonth: 0.01,
+        spinOffMinSkill: 0.5,
+        spinOffMinTenureMonths: 0,
+        demonstrationWeight: 4,
+      },
     });
     const sim = emptySimulation(params);
     for (let i = 0; i < 40; i++) addStaffedFirm(sim.world, { journeymen: 20, skill: 0.7 });
     sim.world.towns.cols.successfulSpinOffShare[0] = successShare;
     const workers = agentCount(sim.world, 'workers');
     const blocks = blockCount(workers);
-    for (let block = 0; block < blocks; block++) labourKernel(sim.world, block, block * 2048, Math.min(workers, (block + 1) * 2048));
+    for (let block = 0; block < blocks; block++)
+      labourKernel(sim.world, block, block * 2048, Math.min(workers, (block + 1) * 2048));
     let count = 0;
     forEachCommand(sim.world.commands.spinOff, blocks, () => (count += 1));
     return count;
@@ -211,7 +232,12 @@ describe('entry by spin-off (Punjab seed §4.3, III a,b,c)', () => {
   it('a spin-off records its parent firm, makes the founder its owner and inherits part of the parent\u2019s capability', () => {
     const params = testParams({
       labour: { quitProbabilityPerMonth: 0, retireProbabilityPerMonth: 0, layoffProbabilityPerMonth: 0 },
-      entry: { spinOffProbabilityPerMonth: 1, spinOffMinSkill: 0.5, spinOffMinTenureMonths: 0, inheritedCapabilityShare: 1 },
+      entry: {
+        spinOffProbabilityPerMonth: 1,
+        spinOffMinSkill: 0.5,
+        spinOffMinTenureMonths: 0,
+        inheritedCapabilityShare: 1,
+      },
     });
     const sim = emptySimulation(params);
     const parent = addStaffedFirm(sim.world, { journeymen: 1, skill: 0.7, capability: 0.6 });

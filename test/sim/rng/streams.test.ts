@@ -41,7 +41,8 @@ describe('counter-based random streams', () => {
     const nextTick = Array.from({ length: n }, (_, i) => uniformAt(drawBase(key, i, 1), 0));
     const nextK = Array.from({ length: n }, (_, i) => uniformAt(drawBase(key, i, 0), 1));
     // |r| < 4 / sqrt(n) = 0.057 holds for independent draws with overwhelming probability.
-    for (const other of [nextAgent, nextTick, nextK]) expect(Math.abs(sampleCorrelation(byAgent, other))).toBeLessThan(0.057);
+    for (const other of [nextAgent, nextTick, nextK])
+      expect(Math.abs(sampleCorrelation(byAgent, other))).toBeLessThan(0.057);
   });
 
   it('integerAt covers [min, max] inclusive and nothing outside', () => {

@@ -15,7 +15,8 @@ describe('command buffers', () => {
           // Fill blocks in reverse order, as a thread schedule might.
           const sorted = [...agents].sort((a, b) => a - b);
           for (let block = 3; block >= 0; block--) {
-            for (const agent of sorted) if (Math.floor(agent / BLOCK_SIZE) === block) pushCommand(buffer, block, agent, agent * 2);
+            for (const agent of sorted)
+              if (Math.floor(agent / BLOCK_SIZE) === block) pushCommand(buffer, block, agent, agent * 2);
           }
           const seen: number[] = [];
           forEachCommand(buffer, 4, (agent, arg) => {
