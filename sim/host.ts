@@ -44,8 +44,10 @@ export interface Host {
   readonly firmTotals: Float64Array;
   readonly workforce: Float64Array;
   readonly tickCounts: Float64Array;
-  /** Unemployed worker ids grouped by town, in id order (rebuilt each tick). */
+  /** Scratch: unemployed worker ids in id order (rebuilt each tick). */
   unemployedIds: Int32Array;
+  /** Unemployed worker ids grouped by town, each group in id order (rebuilt each tick). */
+  unemployedByTown: Int32Array;
   readonly unemployedStart: Int32Array;
   readonly unemployedCursor: Int32Array;
   readonly accounts: MoneyAccounts;
@@ -61,6 +63,7 @@ export function createHost(townCount: number, ticks: number, metricCount: number
     workforce: new Float64Array(townCount * WORKFORCE_FIELDS),
     tickCounts: new Float64Array(townCount * TICK_COUNT_FIELDS),
     unemployedIds: new Int32Array(1024),
+    unemployedByTown: new Int32Array(1024),
     unemployedStart: new Int32Array(townCount + 1),
     unemployedCursor: new Int32Array(townCount),
     accounts: { equityInjected: 0, equityWithdrawn: 0 },

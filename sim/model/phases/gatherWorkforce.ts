@@ -22,42 +22,55 @@ export const gatherWorkforce: Phase = {
     const workforce = host.workforce;
     workforce.fill(0);
     const townCount = world.params.towns.length;
-    const unemployedPerTown = new Int32Array(townCount);
+    // Unemployed ids are collected in id order during the one pass over workers, then
+    // grouped by town (a counting sort over the unemployed only, not over everyone).
+    if (host.unemployedIds.length < workerCount) host.unemployedIds = new Int32Array(Math.max(1024, workerCount * 2));
+    const unemployedInIdOrder = host.unemployedIds;
+    let unemployedCount = 0;
 
+    // Columns in locals: the hot loop then indexes typed arrays directly.
+    const { alive, town: workerTown, skill, employer, status } = w;
+    const { headcount, apprentices, skillSum } = f;
     for (let id = 0; id < workerCount; id++) {
-      if (w.alive[id] === 0) continue;
-      const row = w.town[id] * WORKFORCE_FIELDS;
+      if (alive[id] === 0) continue;
+      const row = workerTown[id] * WORKFORCE_FIELDS;
+      const workerSkill = skill[id];
       workforce[row + WORKFORCE.workers] += 1;
-      workforce[row + WORKFORCE.skillSum] += w.skill[id];
-      const firm = w.employer[id];
+      workforce[row + WORKFORCE.skillSum] += workerSkill;
+      const firm = employer[id];
       if (firm < 0) {
         workforce[row + WORKFORCE.unemployed] += 1;
-        unemployedPerTown[w.town[id]] += 1;
+        unemployedInIdOrder[unemployedCount++] = id;
         continue;
       }
       workforce[row + WORKFORCE.employed] += 1;
-      f.headcount[firm] += 1;
-      f.skillSum[firm] += w.skill[id];
-      if (w.status[id] === WORKER_STATUS.apprentice) {
-        f.apprentices[firm] += 1;
+      headcount[firm] += 1;
+      skillSum[firm] += workerSkill;
+      const workerStatus = status[id];
+      if (workerStatus === WORKER_STATUS.apprentice) {
+        apprentices[firm] += 1;
         workforce[row + WORKFORCE.apprentices] += 1;
-      } else if (w.status[id] === WORKER_STATUS.owner) {
+      } else if (workerStatus === WORKER_STATUS.owner) {
         workforce[row + WORKFORCE.owners] += 1;
       }
     }
 
-    // Unemployed queue per town, in id order (counting sort): hires take from its head.
+    // Unemployed queue per town, in id order: hires take from its head.
     let total = 0;
     for (let town = 0; town < townCount; town++) {
       host.unemployedStart[town] = total;
       host.unemployedCursor[town] = total;
-      total += unemployedPerTown[town];
+      total += workforce[town * WORKFORCE_FIELDS + WORKFORCE.unemployed];
     }
     host.unemployedStart[townCount] = total;
-    if (host.unemployedIds.length < total) host.unemployedIds = new Int32Array(total * 2);
+    const byTown =
+      host.unemployedByTown.length < total
+        ? (host.unemployedByTown = new Int32Array(total * 2))
+        : host.unemployedByTown;
     const fill = host.unemployedCursor.slice();
-    for (let id = 0; id < workerCount; id++) {
-      if (w.alive[id] === 1 && w.employer[id] < 0) host.unemployedIds[fill[w.town[id]]++] = id;
+    for (let i = 0; i < unemployedCount; i++) {
+      const id = unemployedInIdOrder[i];
+      byTown[fill[w.town[id]]++] = id;
     }
   },
 };
