@@ -97,6 +97,10 @@ export const LabourSchema = z
     ),
     hireReserveMonths: number('Cash a firm must hold to hire, in months of a journeyman wage', 3, 0, 1000),
     newApprenticeSkill: probability('Skill of a new apprentice', 0.1),
+    moverKnowledgeShare: probability(
+      "Share of the capability gap to a hired worker's previous employer that the worker brings to the hiring firm",
+      0.05,
+    ),
   })
   .prefault({})
   .describe('Labour market and learning by doing');
@@ -140,9 +144,27 @@ export const EntrySchema = z
   .prefault({})
   .describe('Entry by spin-off');
 
+export const FinanceSchema = z
+  .strictObject({
+    interestRatePerYear: number("Interest on a firm's debt, per year (0.15 = 15%)", 0.15, 0, 5),
+    creditLimitMonthsOfWageBill: number(
+      'Debt a firm may carry without being in distress, in months of its wage bill (0 = no formal credit)',
+      0,
+      0,
+      1000,
+    ),
+  })
+  .prefault({})
+  .describe('Working capital: debt, interest and credit lines');
+
 export const ExitSchema = z
   .strictObject({
-    lossMonthsToExit: integer('Consecutive months of negative cash after which a firm closes', 12, 1, 600),
+    lossMonthsToExit: integer(
+      'Consecutive months in distress (debt above the credit line) after which a firm closes',
+      12,
+      1,
+      600,
+    ),
   })
   .prefault({})
   .describe('Exit on persistent losses');
@@ -168,6 +190,7 @@ export const ScenarioSchema = z
     labour: LabourSchema,
     capability: CapabilitySchema,
     entry: EntrySchema,
+    finance: FinanceSchema,
     exit: ExitSchema,
   })
   .describe('A clustersim scenario');

@@ -29,7 +29,7 @@ export const WORKFORCE_FIELDS = Object.keys(WORKFORCE).length;
 
 export type SimEvent =
   | { type: 'entry'; tick: number; firm: number; town: number; parent: number; founder: number }
-  | { type: 'exit'; tick: number; firm: number; town: number; ageMonths: number; cash: number };
+  | { type: 'exit'; tick: number; firm: number; town: number; ageMonths: number; cash: number; debt: number };
 
 export interface MoneyAccounts {
   /** Founders' capital brought into new firms. */

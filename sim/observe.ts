@@ -129,6 +129,30 @@ export const REPORTERS: readonly Reporter[] = [
     description: 'spending on technological effort',
     report: (r) => firm(r, PARTIAL.effort),
   },
+  {
+    name: 'debt',
+    unit: 'money',
+    description: 'debt owed by trading firms',
+    report: (r) => firm(r, PARTIAL.debt),
+  },
+  {
+    name: 'interest',
+    unit: 'money/month',
+    description: 'interest paid on debt (included in profit)',
+    report: (r) => firm(r, PARTIAL.interest),
+  },
+  {
+    name: 'borrowed',
+    unit: 'money/month',
+    description: 'new borrowing to cover shortfalls',
+    report: (r) => firm(r, PARTIAL.borrowed),
+  },
+  {
+    name: 'repaid',
+    unit: 'money/month',
+    description: 'debt repaid from cash',
+    report: (r) => firm(r, PARTIAL.repaid),
+  },
   { name: 'cash', unit: 'money', description: 'cash held by trading firms', report: (r) => firm(r, PARTIAL.cash) },
 ];
 export const METRIC_NAMES: readonly string[] = REPORTERS.map((reporter) => reporter.name);

@@ -50,6 +50,7 @@ export interface LabourParams {
   layoffDemandRatio: number;
   hireReserveMonths: number;
   newApprenticeSkill: number;
+  moverKnowledgeShare: number;
 }
 
 export interface CapabilityParams {
@@ -69,6 +70,11 @@ export interface EntryParams {
   inheritedCapabilityShare: number;
 }
 
+export interface FinanceParams {
+  interestRatePerYear: number;
+  creditLimitMonthsOfWageBill: number;
+}
+
 export interface ExitParams {
   lossMonthsToExit: number;
 }
@@ -84,5 +90,6 @@ export interface ModelParams {
   labour: LabourParams;
   capability: CapabilityParams;
   entry: EntryParams;
+  finance: FinanceParams;
   exit: ExitParams;
 }

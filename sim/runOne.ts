@@ -29,6 +29,7 @@ export interface FinalFirms {
   birthTick: Int32Array;
   capability: Float64Array;
   cash: Float64Array;
+  debt: Float64Array;
   headcount: Int32Array;
 }
 
@@ -80,6 +81,7 @@ function snapshotAliveFirms(world: World): FinalFirms {
     birthTick: pick(ints, f.birthTick),
     capability: pick(floats, f.capability),
     cash: pick(floats, f.cash),
+    debt: pick(floats, f.debt),
     headcount: pick(ints, f.headcount),
   };
 }

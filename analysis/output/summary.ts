@@ -1,14 +1,26 @@
 /**
  * summary.json: the final month's metrics per town and for all towns, totals over
  * the run, the distribution of capability across surviving firms, and the money
- * accounts (which must balance: cash held = capital brought in + retained profit
- * - capital taken out at exit).
+ * accounts (which must balance: cash held - debt owed = capital brought in + retained
+ * profit - net capital taken out at exit, debt written off included).
  */
 import { mean, quantileSorted } from 'simple-statistics';
 import type { RunResult } from '../../sim/runOne.js';
 import { ALL_TOWNS } from './timeseriesCsv.js';
 
-const SUMMED_OVER_RUN = ['entries', 'exits', 'hires', 'newApprentices', 'quits', 'retirements', 'profit', 'effort'];
+const SUMMED_OVER_RUN = [
+  'entries',
+  'exits',
+  'hires',
+  'newApprentices',
+  'quits',
+  'retirements',
+  'profit',
+  'effort',
+  'interest',
+  'borrowed',
+  'repaid',
+];
 
 function capabilityDistribution(values: number[]): Record<string, number> | null {
   if (values.length === 0) return null;
@@ -56,6 +68,7 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
   const allRow = townNames.length;
   const retained = overRun[ALL_TOWNS].profit - overRun[ALL_TOWNS].effort;
   const cashHeld = result.finalFirms.cash.reduce((sum, cash) => sum + cash, 0);
+  const debtOwed = result.finalFirms.debt.reduce((sum, debt) => sum + debt, 0);
   const { equityInjected, equityWithdrawn } = result.accounts;
   return {
     scenario: scenarioName,
@@ -74,7 +87,8 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
       retainedProfit: retained,
       equityWithdrawn,
       cashHeldBySurvivingFirms: cashHeld,
-      imbalance: equityInjected + retained - equityWithdrawn - cashHeld,
+      debtOwedBySurvivingFirms: debtOwed,
+      imbalance: equityInjected + retained - equityWithdrawn - (cashHeld - debtOwed),
     },
     metrics: Object.fromEntries(metricNames.map((name, m) => [name, result.metricUnits[m]])),
     rowsPerTick: allRow + 1,

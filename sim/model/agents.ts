@@ -50,6 +50,7 @@ export function addWorker(world: World, worker: NewWorker): number {
   w.careerMonths[id] = worker.careerMonths;
   w.status[id] = worker.status;
   w.trainedAt[id] = worker.trainedAt;
+  w.carriedCapability[id] = 0;
   world.header[HEADER.workerCount] = id + 1;
   return id;
 }

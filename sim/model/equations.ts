@@ -4,7 +4,7 @@
  * same functions, so the two can only differ in bookkeeping, never in a rule.
  * Each rule cites the seed passage it comes from (see docs/ODD.md).
  */
-import type { CapabilityParams, LabourParams, MarketParams, TownParams } from '../params.js';
+import type { CapabilityParams, FinanceParams, LabourParams, MarketParams, TownParams } from '../params.js';
 
 /**
  * Town demand in units per month: a growth path times the agricultural calendar.
@@ -105,4 +105,31 @@ export function spinOffProbability(
 /** A founder's starting capability: part inherited from the parent firm, part their own skill. */
 export function spinOffCapability(inheritedShare: number, parentCapability: number, founderSkill: number): number {
   return inheritedShare * parentCapability + (1 - inheritedShare) * 0.5 * founderSkill;
+}
+
+/**
+ * Interest due this month on a firm's debt. "High interest rate for loan" and "lack of
+ * working capital" are among the problems the Bangladesh clusters name (Bangladesh
+ * seed, Railway Market Bogra).
+ */
+export function monthlyInterest(finance: FinanceParams, debt: number): number {
+  return (debt * finance.interestRatePerYear) / 12;
+}
+
+/**
+ * Debt a firm can carry without being in distress: a working-capital line scaled by its
+ * wage bill. The default 0 means no formal credit, as in the clusters of both seeds
+ * (collateral-free credit is a policy the Bangladesh seed recommends).
+ */
+export function creditLine(finance: FinanceParams, wageBill: number): number {
+  return finance.creditLimitMonthsOfWageBill * wageBill;
+}
+
+/**
+ * Knowledge a hired worker brings from their previous employer: a share of the gap to
+ * that employer's capability, when it exceeds the hiring firm's. "Skills diffusion has
+ * also occurred through inter-firm movement of trained labour" (Punjab seed §4.3, III c).
+ */
+export function moverCapabilityGain(share: number, hiringCapability: number, carriedCapability: number): number {
+  return carriedCapability > hiringCapability ? share * (carriedCapability - hiringCapability) : 0;
 }

@@ -16,6 +16,10 @@ export const PARTIAL = {
   effort: 9,
   demandShareUnits: 10,
   priceTimesSales: 11,
+  debt: 12,
+  interest: 13,
+  borrowed: 14,
+  repaid: 15,
 } as const;
 export type PartialField = keyof typeof PARTIAL;
 export const PARTIAL_FIELDS = Object.keys(PARTIAL).length;

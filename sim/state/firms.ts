@@ -14,8 +14,13 @@ export const FIRM_SPEC = {
   birthTick: 'i32',
   /** Technological capability in [0, 1]: what the workshop knows how to make and how well. */
   capability: 'f64',
+  /** Cash in hand, never negative: a shortfall is borrowed (see `debt`). */
   cash: 'f64',
-  /** Consecutive months with negative cash. */
+  /** Money owed; accrues interest; repaid from cash first. */
+  debt: 'f64',
+  /** Interest paid this month. */
+  interest: 'f64',
+  /** Consecutive months in distress: debt above the credit line. */
   lossMonths: 'i32',
   // Gathered from the workforce each tick (gatherWorkforce):
   headcount: 'i32',

@@ -17,5 +17,7 @@ export const WORKER_SPEC = {
   status: 'u8',
   /** Firm the worker served the apprenticeship in (-1 when unknown). */
   trainedAt: 'i32',
+  /** Capability of the employer the worker last left: the know-how a mover carries (III c). */
+  carriedCapability: 'f64',
 } as const;
 export type WorkerSpec = typeof WORKER_SPEC;

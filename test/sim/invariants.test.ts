@@ -91,7 +91,7 @@ describe('invariants over random worlds', () => {
     );
   });
 
-  it('money is conserved: cash held = capital brought in + retained profit - capital taken out at exit', async () => {
+  it('money is conserved: cash held - debt owed = capital brought in + retained profit - net capital taken out at exit', async () => {
     await fc.assert(
       fc.asyncProperty(worldArbitrary, async (spec) => {
         const result = await simulate(spec);
@@ -99,10 +99,42 @@ describe('invariants over random worlds', () => {
         let retained = 0;
         for (let tick = 0; tick < result.ticks; tick++)
           retained += metricAt(result, tick, all, 'profit') - metricAt(result, tick, all, 'effort');
-        const held = result.finalFirms.cash.reduce((sum, cash) => sum + cash, 0);
+        const cash = result.finalFirms.cash.reduce((sum, value) => sum + value, 0);
+        const debt = result.finalFirms.debt.reduce((sum, value) => sum + value, 0);
+        const held = cash - debt;
         const { equityInjected, equityWithdrawn } = result.accounts;
-        const scale = Math.max(1, Math.abs(equityInjected) + Math.abs(retained) + Math.abs(held));
+        const scale = Math.max(1, Math.abs(equityInjected) + Math.abs(retained) + Math.abs(cash) + Math.abs(debt));
         expect(Math.abs(equityInjected + retained - equityWithdrawn - held) / scale).toBeLessThan(1e-9);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('no negative cash without debt recorded: cash and debt are never negative and never both positive', async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArbitrary, async (spec) => {
+        const result = await simulate(spec);
+        const { cash, debt } = result.finalFirms;
+        for (let i = 0; i < cash.length; i++) {
+          expect(cash[i]).toBeGreaterThanOrEqual(0);
+          expect(debt[i]).toBeGreaterThanOrEqual(0);
+          expect(cash[i] > 0 && debt[i] > 0).toBe(false);
+        }
+        const all = result.townNames.length;
+        for (let tick = 0; tick < result.ticks; tick++) {
+          for (const name of ['cash', 'debt', 'interest', 'borrowed', 'repaid']) {
+            expect(metricAt(result, tick, all, name)).toBeGreaterThanOrEqual(0);
+          }
+        }
+        // Debt owed by all firms ever = borrowed - repaid; surviving firms' debt is at most that.
+        let borrowed = 0;
+        let repaid = 0;
+        for (let tick = 0; tick < result.ticks; tick++) {
+          borrowed += metricAt(result, tick, all, 'borrowed');
+          repaid += metricAt(result, tick, all, 'repaid');
+        }
+        const owed = debt.reduce((sum, value) => sum + value, 0);
+        expect(owed).toBeLessThanOrEqual(borrowed - repaid + 1e-6 * Math.max(1, borrowed));
       }),
       { numRuns: 25 },
     );

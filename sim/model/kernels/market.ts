@@ -6,11 +6,11 @@
 import type { World } from '../../world.js';
 import { clearBlock, pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
-import { capabilityGain, wageBillPerMonth } from '../equations.js';
+import { capabilityGain, creditLine, monthlyInterest, wageBillPerMonth } from '../equations.js';
 import { PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
 
 export function marketKernel(world: World, block: number, start: number, end: number): void {
-  const { market, labour, capability: capabilityParams, entry, exit } = world.params;
+  const { market, labour, capability: capabilityParams, entry, exit, finance } = world.params;
   const tick = world.header[HEADER.tick];
   const townCount = world.params.towns.length;
   const f = world.firms.cols;
@@ -31,7 +31,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
   // Columns in locals: the loop then indexes typed arrays directly (measured ~2x faster).
   const { alive, town: firmTown, capacityUnits, attractiveness, price, headcount, apprentices, skillSum } = f;
   const { demandShareUnits, salesUnits, revenue: revenueColumn, profit: profitColumn, effort: effortColumn } = f;
-  const { utilisation: utilisationColumn, cash, capability, lossMonths, shrinking, parent, birthTick } = f;
+  const { utilisation: utilisationColumn, cash, debt, interest: interestColumn } = f;
+  const { capability, lossMonths, shrinking, parent, birthTick } = f;
   const hireCashReserve = labour.hireReserveMonths * labour.wageJourneymanPerMonth;
 
   for (let id = start; id < end; id++) {
@@ -41,10 +42,10 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     const demandShare = townPull[town] > 0 ? (townDemand[town] * attractiveness[id]) / townPull[town] : 0;
     const sales = Math.min(capacity, demandShare);
     const revenue = sales * price[id];
-    const costs =
-      wageBillPerMonth(labour, headcount[id], apprentices[id]) +
-      sales * market.materialCostPerUnit +
-      market.overheadPerFirmMonth;
+    const wageBill = wageBillPerMonth(labour, headcount[id], apprentices[id]);
+    const openingDebt = debt[id];
+    const interest = monthlyInterest(finance, openingDebt);
+    const costs = wageBill + sales * market.materialCostPerUnit + market.overheadPerFirmMonth + interest;
     const profit = revenue - costs;
     const effort = profit > 0 ? capabilityParams.effortShareOfProfit * profit : 0;
     const utilisation = capacity > 0 ? sales / capacity : 0;
@@ -56,12 +57,18 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     profitColumn[id] = profit;
     effortColumn[id] = effort;
     utilisationColumn[id] = utilisation;
-    const firmCash = cash[id] + (profit - effort);
+    // Cash never goes negative: a shortfall is borrowed, and cash repays debt first.
+    const netPosition = cash[id] - openingDebt + (profit - effort);
+    const firmCash = netPosition > 0 ? netPosition : 0;
+    const firmDebt = netPosition < 0 ? -netPosition : 0;
     cash[id] = firmCash;
+    debt[id] = firmDebt;
+    interestColumn[id] = interest;
     const firmCapability =
       capability[id] + capabilityGain(capabilityParams, capability[id], effort, utilisation, meanSkill);
     capability[id] = firmCapability;
-    const monthsInLoss = firmCash < 0 ? lossMonths[id] + 1 : 0;
+    const inDistress = firmDebt > creditLine(finance, wageBill);
+    const monthsInLoss = inDistress ? lossMonths[id] + 1 : 0;
     lossMonths[id] = monthsInLoss;
     shrinking[id] = demandShare < labour.layoffDemandRatio * capacity ? 1 : 0;
 
@@ -84,5 +91,9 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     partial[cell + PARTIAL.effort] += effort;
     partial[cell + PARTIAL.demandShareUnits] += demandShare;
     partial[cell + PARTIAL.priceTimesSales] += price[id] * sales;
+    partial[cell + PARTIAL.debt] += firmDebt;
+    partial[cell + PARTIAL.interest] += interest;
+    if (firmDebt > openingDebt) partial[cell + PARTIAL.borrowed] += firmDebt - openingDebt;
+    else partial[cell + PARTIAL.repaid] += openingDebt - firmDebt;
   }
 }

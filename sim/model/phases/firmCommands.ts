@@ -8,6 +8,10 @@
  * force grows through apprenticeships (Punjab seed §4.1, firms as "private training
  * institutes").
  *
+ * A hired worker who left a more capable firm brings part of its know-how (Punjab
+ * seed §4.3, III c: "skills diffusion has also occurred through inter-firm movement
+ * of trained labour").
+ *
  * Hires update the town workforce totals gathered earlier this month, so that the
  * observed head-counts are end-of-month stocks consistent with this month's flows.
  */
@@ -18,6 +22,7 @@ import { HEADER } from '../../state/header.js';
 import { WORKER_STATUS } from '../../state/workers.js';
 import { countTick, type Host, TICK_COUNT, WORKFORCE, WORKFORCE_FIELDS } from '../../host.js';
 import { addWorker } from '../agents.js';
+import { moverCapabilityGain } from '../equations.js';
 
 function recordHire(host: Host, town: number, fromUnemployed: boolean, skill: number): void {
   const row = town * WORKFORCE_FIELDS;
@@ -41,7 +46,8 @@ export const applyExitsAndHires: Phase = {
     forEachCommand(world.commands.exit, blocks, (firm) => {
       const f = world.firms.cols;
       f.alive[firm] = 0;
-      host.accounts.equityWithdrawn += f.cash[firm];
+      // The owner takes out what is left; debt a closing firm cannot pay is written off.
+      host.accounts.equityWithdrawn += f.cash[firm] - f.debt[firm];
       countTick(host, f.town[firm], TICK_COUNT.exits);
       host.events.push({
         type: 'exit',
@@ -50,6 +56,7 @@ export const applyExitsAndHires: Phase = {
         town: f.town[firm],
         ageMonths: tick - f.birthTick[firm],
         cash: f.cash[firm],
+        debt: f.debt[firm],
       });
     });
     forEachCommand(world.commands.hire, blocks, (firm) => {
@@ -60,6 +67,12 @@ export const applyExitsAndHires: Phase = {
         host.unemployedCursor[town] = cursor + 1;
         world.workers.cols.employer[worker] = firm;
         world.workers.cols.tenureMonths[worker] = 0;
+        const capability = world.firms.cols.capability;
+        capability[firm] += moverCapabilityGain(
+          world.params.labour.moverKnowledgeShare,
+          capability[firm],
+          world.workers.cols.carriedCapability[worker],
+        );
         recordHire(host, town, true, world.workers.cols.skill[worker]);
         return;
       }

@@ -19,7 +19,10 @@ export const applyRetirementsAndQuits: Phase = {
       w.employer[worker] = -1;
       countTick(host, w.town[worker], TICK_COUNT.retirements);
     });
+    const firmCapability = world.firms.cols.capability;
     forEachCommand(world.commands.quit, blocks, (worker) => {
+      // The know-how a mover carries to the next employer (III c).
+      w.carriedCapability[worker] = firmCapability[w.employer[worker]];
       w.employer[worker] = -1;
       w.tenureMonths[worker] = 0;
       if (w.status[worker] === WORKER_STATUS.owner) w.status[worker] = WORKER_STATUS.journeyman;

@@ -173,7 +173,7 @@ describe('hiring and the labour force', () => {
 });
 
 describe('exit on persistent losses', () => {
-  it('a firm without sales closes after lossMonthsToExit months of negative cash, not before', () => {
+  it('a firm without sales borrows to cover its losses and closes after lossMonthsToExit months in debt, not before', () => {
     const params = noTurnover();
     params.towns[0].demand.unitsPerMonth = 0.0001;
     params.exit.lossMonthsToExit = 6;
@@ -182,7 +182,8 @@ describe('exit on persistent losses', () => {
     publishTownState(sim.world);
     runMonths(sim, 5);
     expect(sim.world.firms.cols.alive[firm]).toBe(1);
-    expect(sim.world.firms.cols.cash[firm]).toBeLessThan(0);
+    expect(sim.world.firms.cols.cash[firm]).toBe(0);
+    expect(sim.world.firms.cols.debt[firm]).toBeGreaterThan(0);
     runMonths(sim, 1);
     expect(sim.world.firms.cols.alive[firm]).toBe(0);
     expect(sim.host.events.filter((event) => event.type === 'exit')).toHaveLength(1);
@@ -272,3 +273,93 @@ describe('entry by spin-off (Punjab seed §4.3, III a,b,c)', () => {
 function params8Towns(growth: number): string[] {
   return Array.from({ length: 8 }, (_, town) => `towns[${town}].demand.growthPerYear=${growth}`);
 }
+
+describe('working capital: debt, interest and credit lines (Bangladesh seed: "lack of working capital, high interest rate for loan")', () => {
+  function lossMaker(finance: { interestRatePerYear?: number; creditLimitMonthsOfWageBill?: number }) {
+    const params = testParams({
+      labour: { quitProbabilityPerMonth: 0, retireProbabilityPerMonth: 0, layoffProbabilityPerMonth: 0 },
+      entry: { spinOffProbabilityPerMonth: 0 },
+      finance,
+      exit: { lossMonthsToExit: 6 },
+    });
+    params.towns[0].demand.unitsPerMonth = 0.0001;
+    const sim = emptySimulation(params);
+    const firm = addStaffedFirm(sim.world, { cash: 0 });
+    publishTownState(sim.world);
+    return { sim, firm };
+  }
+
+  it('a higher interest rate makes the same losses grow into more debt', () => {
+    const cheap = lossMaker({ interestRatePerYear: 0 });
+    const dear = lossMaker({ interestRatePerYear: 0.6 });
+    runMonths(cheap.sim, 5);
+    runMonths(dear.sim, 5);
+    expect(cheap.sim.world.firms.cols.interest[cheap.firm]).toBe(0);
+    expect(dear.sim.world.firms.cols.interest[dear.firm]).toBeGreaterThan(0);
+    expect(dear.sim.world.firms.cols.debt[dear.firm]).toBeGreaterThan(cheap.sim.world.firms.cols.debt[cheap.firm]);
+  });
+
+  it('a credit line lets a loss-making firm survive longer than one without', () => {
+    const withoutCredit = lossMaker({ creditLimitMonthsOfWageBill: 0 });
+    const withCredit = lossMaker({ creditLimitMonthsOfWageBill: 24 });
+    runMonths(withoutCredit.sim, 8);
+    runMonths(withCredit.sim, 8);
+    expect(withoutCredit.sim.world.firms.cols.alive[withoutCredit.firm]).toBe(0);
+    expect(withCredit.sim.world.firms.cols.alive[withCredit.firm]).toBe(1);
+  });
+
+  it('profit repays debt before cash builds up', () => {
+    const params = noTurnover();
+    params.towns[0].demand.unitsPerMonth = 20;
+    params.finance.interestRatePerYear = 0;
+    const sim = emptySimulation(params);
+    const firm = addStaffedFirm(sim.world, { cash: 0 });
+    sim.world.firms.cols.debt[firm] = 1e6;
+    publishTownState(sim.world);
+    runMonths(sim, 1);
+    const debtAfterOneMonth = sim.world.firms.cols.debt[firm];
+    runMonths(sim, 2);
+    expect(sim.world.firms.cols.profit[firm]).toBeGreaterThan(0);
+    expect(sim.world.firms.cols.debt[firm]).toBeLessThan(debtAfterOneMonth);
+    expect(sim.world.firms.cols.cash[firm]).toBe(0);
+  });
+});
+
+describe('knowledge carried by movers (Punjab seed §4.3, III c)', () => {
+  function hireFrom(sourceCapability: number) {
+    const params = noTurnover();
+    params.towns[0].demand.unitsPerMonth = 1000;
+    params.labour.moverKnowledgeShare = 0.2;
+    params.capability.effortLearningPerMonth = 0;
+    params.capability.productionLearningPerMonth = 0;
+    const sim = emptySimulation(params);
+    const hiring = addStaffedFirm(sim.world, { cash: 1e6, capability: 0.2 });
+    const source = addStaffedFirm(sim.world, { journeymen: 1, cash: 0, capability: sourceCapability });
+    const mover = workersOf(sim, source)[1];
+    // The mover quits the source firm (recording what they carry) and is unemployed in the town.
+    sim.world.workers.cols.carriedCapability[mover] = sim.world.firms.cols.capability[source];
+    sim.world.workers.cols.employer[mover] = -1;
+    publishTownState(sim.world);
+    runMonths(sim, 1);
+    expect(sim.world.workers.cols.employer[mover]).toBe(hiring);
+    return sim.world.firms.cols.capability[hiring];
+  }
+
+  it('hiring a worker from a more capable firm raises the hiring firm\u2019s capability', () => {
+    expect(hireFrom(0.9)).toBeGreaterThan(0.2);
+    expect(hireFrom(0.9)).toBeCloseTo(0.2 + 0.2 * 0.7, 10);
+  });
+
+  it('hiring a worker from a less capable firm does not lower it', () => {
+    expect(hireFrom(0.1)).toBe(0.2);
+  });
+
+  it('a quitting worker records the capability of the firm they leave', () => {
+    const sim = emptySimulation(testParams({ labour: { quitProbabilityPerMonth: 1 } }));
+    const firm = addStaffedFirm(sim.world, { capability: 0.77, journeymen: 2 });
+    const [, journeyman] = workersOf(sim, firm);
+    publishTownState(sim.world);
+    runMonths(sim, 1);
+    expect(sim.world.workers.cols.carriedCapability[journeyman]).toBe(0.77);
+  });
+});
