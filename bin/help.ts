@@ -5,7 +5,8 @@ Usage:
   clustersim <command> [options]
 
 Commands:
-  run <scenario>     simulate a scenario and write timeseries.csv, summary.json, run.json
+  run <scenario>     simulate a scenario and write timeseries.csv, summary.json,
+                     events.jsonl, firms.csv, run.json
 
 Options:
   -h, --help         show help (also: clustersim run --help)
@@ -45,6 +46,11 @@ Options:
 Outputs (in the output folder):
   timeseries.csv     one row per month per town, plus an all-towns row (town = all)
   summary.json       final metrics, totals over the run, capability distribution
+  events.jsonl       one JSON object per line per event (entry with parent and
+                     founder, exit with age and cash), in the order they happened
+  firms.csv          yearly firm panel: one row per firm alive each December
+                     (town, parent, birth year, age, head-count, skill,
+                     capability, cash, sales, revenue, profit, effort)
   run.json           provenance: scenario hash, parameters, seed, threads, code
                      version, Node version, wall time
 

@@ -4,6 +4,7 @@
  * unemployed workers per town, money accounts, events and metric columns.
  */
 import { PARTIAL_FIELDS } from './model/partials.js';
+import { createFirmPanel, type FirmPanel } from './model/phases/annualPanel.js';
 
 /** Counts of structural changes in the current tick, per town. */
 export const TICK_COUNT = {
@@ -54,6 +55,8 @@ export interface Host {
   readonly events: SimEvent[];
   /** Metric columns: [(tick * (towns + 1) + row) * metricCount + metric]; row `towns` is all towns. */
   readonly metrics: Float64Array;
+  /** Yearly firm panel: one row per firm alive each December (annual-panel phase). */
+  readonly panel: FirmPanel;
 }
 
 export function createHost(townCount: number, ticks: number, metricCount: number): Host {
@@ -69,6 +72,7 @@ export function createHost(townCount: number, ticks: number, metricCount: number
     accounts: { equityInjected: 0, equityWithdrawn: 0 },
     events: [],
     metrics: new Float64Array(ticks * (townCount + 1) * metricCount),
+    panel: createFirmPanel(),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { ModelParams } from './params.js';
 import { createWorld, type World } from './world.js';
 import { createHost, type MoneyAccounts, type SimEvent } from './host.js';
+import { panelRows, type PanelColumns } from './model/phases/annualPanel.js';
 import { createSerialExecutor, type BlockExecutor } from './executor.js';
 import { createPoolExecutor } from './parallel/pool.js';
 import { initialiseWorld } from './model/initialise.js';
@@ -46,6 +47,8 @@ export interface RunResult {
   events: SimEvent[];
   accounts: MoneyAccounts;
   finalFirms: FinalFirms;
+  /** Yearly firm panel (annual-panel phase): `rows` rows, columns of that length, year then firm-id order. */
+  firmPanel: { rows: number; cols: PanelColumns };
   firmsEverCreated: number;
   workersEverCreated: number;
 }
@@ -119,6 +122,7 @@ export async function runOne(job: RunJob): Promise<RunResult> {
     events: host.events,
     accounts: host.accounts,
     finalFirms: snapshotAliveFirms(world),
+    firmPanel: { rows: host.panel.rows, cols: panelRows(host.panel) },
     firmsEverCreated: world.header[HEADER.firmCount],
     workersEverCreated: world.header[HEADER.workerCount],
   };

@@ -12,7 +12,8 @@
  *  8 market-and-effort            firms    sales, accounts, effort, capability; queue exit/hire
  *  9 reduce-market                main     per-town totals, block order; publish town state
  * 10 apply-exits-and-hires        main     firm-id order
- * 11 observe                      main     metric columns for each town and all towns
+ * 11 annual-panel                 main     December only: one firm-panel row per firm alive, firm-id order
+ * 12 observe                      main     metric columns for each town and all towns
  * ```
  * "workers"/"firms" phases run block kernels, split across threads when --threads > 1.
  * New mechanisms are added as a phase file and a line in this list.
@@ -26,6 +27,7 @@ import { spinOffEntry } from './model/phases/spinOffEntry.js';
 import { gatherWorkforce } from './model/phases/gatherWorkforce.js';
 import { reduceAttractiveness, reduceMarket } from './model/phases/reduceTowns.js';
 import { applyExitsAndHires } from './model/phases/firmCommands.js';
+import { annualPanel } from './model/phases/annualPanel.js';
 import { observe } from './observe.js';
 
 export const PHASES: readonly Phase[] = [
@@ -39,7 +41,8 @@ export const PHASES: readonly Phase[] = [
   marketAndEffort, // 8
   reduceMarket, // 9
   applyExitsAndHires, // 10
-  observe, // 11
+  annualPanel, // 11
+  observe, // 12
 ];
 
 export function step(sim: Simulation): void {

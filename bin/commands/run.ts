@@ -8,6 +8,8 @@ import { runOne } from '../../sim/runOne.js';
 import { writeFilesAtomically } from '../../analysis/output/atomicWrite.js';
 import { timeseriesCsv } from '../../analysis/output/timeseriesCsv.js';
 import { buildSummary } from '../../analysis/output/summary.js';
+import { eventsJsonl } from '../../analysis/output/eventsJsonl.js';
+import { firmsPanelCsv } from '../../analysis/output/firmsPanelCsv.js';
 import { buildProvenance } from '../../analysis/output/provenance.js';
 import { canonicalJson } from '../../analysis/output/format.js';
 import { integerFlag, parseFlags } from '../args.js';
@@ -69,7 +71,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   progress.finish();
   const wallSeconds = (performance.now() - started) / 1000;
 
-  const outputs = ['timeseries.csv', 'summary.json', 'run.json'];
+  const outputs = ['timeseries.csv', 'summary.json', 'events.jsonl', 'firms.csv', 'run.json'];
   const provenance = buildProvenance({
     scenarioFile: relativeOrAbsolute(io, scenario.file),
     scenarioFileHash: scenario.fileHash,
@@ -84,6 +86,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   writeFilesAtomically(outDir, {
     'timeseries.csv': timeseriesCsv(result),
     'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
+    'events.jsonl': eventsJsonl(result),
+    'firms.csv': firmsPanelCsv(result),
     'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
   });
   const shownDir = relativeOrAbsolute(io, outDir);

@@ -524,11 +524,12 @@ describe('a failed run damages nothing already written', () => {
 
   beforeAll(() => {
     out = join(dir, 'existing-out');
-    const run = cli(['run', 'punjab-farm-equipment', '--years', '1', '--quiet', '--out', out]);
+    // The full horizon, so that events.jsonl too has content (the first spin-offs take a few years).
+    const run = cli(['run', 'punjab-farm-equipment', '--quiet', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     before = snapshot(out);
-    expect([...before.keys()]).toEqual(['run.json', 'summary.json', 'timeseries.csv']);
+    expect([...before.keys()]).toEqual(['events.jsonl', 'firms.csv', 'run.json', 'summary.json', 'timeseries.csv']);
     for (const bytes of before.values()) expect(bytes.length).toBeGreaterThan(0);
   });
 

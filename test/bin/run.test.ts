@@ -30,10 +30,16 @@ describe('clustersim run', () => {
     'towns.Daska.initialFirms=20',
   ]);
 
-  it('succeeds, prints where the outputs are, and writes exactly the three files', () => {
+  it('succeeds, prints where the outputs are, and writes exactly the five files', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`outputs in ${outDir}/`);
-    expect(readdirSync(outDir).sort()).toEqual(['run.json', 'summary.json', 'timeseries.csv']);
+    expect(readdirSync(outDir).sort()).toEqual([
+      'events.jsonl',
+      'firms.csv',
+      'run.json',
+      'summary.json',
+      'timeseries.csv',
+    ]);
   });
 
   it('writes one row per month per town plus an all-towns row', () => {
@@ -112,7 +118,8 @@ describe('help', () => {
     for (const flag of ['--seed', '--threads', '--years', '--out', '--set', '--quiet', '--debug']) {
       expect(help.stdout).toContain(flag);
     }
-    for (const file of ['timeseries.csv', 'summary.json', 'run.json']) expect(help.stdout).toContain(file);
+    for (const file of ['timeseries.csv', 'summary.json', 'events.jsonl', 'firms.csv', 'run.json'])
+      expect(help.stdout).toContain(file);
   });
 
   it('clustersim --version prints the package version', () => {

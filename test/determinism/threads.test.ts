@@ -12,7 +12,10 @@ import { runOne } from '../../sim/runOne.js';
 
 const outRoot = mkdtempSync(join(tmpdir(), 'clustersim-determinism-'));
 
-function runDefault(seed: number, threads: number): { timeseries: Buffer; summary: Buffer } {
+function runDefault(
+  seed: number,
+  threads: number,
+): { timeseries: Buffer; summary: Buffer; events: Buffer; firms: Buffer } {
   const out = join(outRoot, `seed${seed}-threads${threads}`);
   const run = runCli([
     'run',
@@ -27,17 +30,28 @@ function runDefault(seed: number, threads: number): { timeseries: Buffer; summar
   ]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  return { timeseries: readFileSync(join(out, 'timeseries.csv')), summary: readFileSync(join(out, 'summary.json')) };
+  return {
+    timeseries: readFileSync(join(out, 'timeseries.csv')),
+    summary: readFileSync(join(out, 'summary.json')),
+    events: readFileSync(join(out, 'events.jsonl')),
+    firms: readFileSync(join(out, 'firms.csv')),
+  };
 }
 
 describe('determinism across thread counts (default scenario, full horizon)', () => {
   const reference = runDefault(42, 1);
 
-  it.each([2, 3, 4])('--threads %i writes the same timeseries.csv and summary.json bytes as --threads 1', (threads) => {
-    const threaded = runDefault(42, threads);
-    expect(threaded.timeseries.equals(reference.timeseries)).toBe(true);
-    expect(threaded.summary.equals(reference.summary)).toBe(true);
-  });
+  it.each([2, 3, 4])(
+    '--threads %i writes the same timeseries.csv, summary.json, events.jsonl and firms.csv bytes as --threads 1',
+    (threads) => {
+      const threaded = runDefault(42, threads);
+      expect(threaded.timeseries.equals(reference.timeseries)).toBe(true);
+      expect(threaded.summary.equals(reference.summary)).toBe(true);
+      expect(reference.events.length).toBeGreaterThan(0);
+      expect(threaded.events.equals(reference.events)).toBe(true);
+      expect(threaded.firms.equals(reference.firms)).toBe(true);
+    },
+  );
 
   it('a different seed gives a different timeseries.csv', () => {
     const other = runDefault(43, 1);

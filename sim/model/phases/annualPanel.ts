@@ -1,0 +1,115 @@
+/**
+ * Phase: the yearly firm panel. In December (tick % 12 === 11), after exits and
+ * hires, append one row per firm still alive to growable typed-array columns held
+ * on the host (`host.panel`) - no object per firm-year, so a national run
+ * (60,000 firms x 40 years) costs a few flat columns and a row count.
+ *
+ * Timing within the month: `headcount`, `apprentices` and `meanSkill` are gathered
+ * mid-month by gather-workforce, so they are as of the month's production (this
+ * month's hires and the staff of firms closing now are not in them); `capability`,
+ * `cash`, sales, revenue, profit, effort and utilisation are end-of-month values
+ * set by the market kernel.
+ */
+import type { Phase } from '../../simulation.js';
+import { HEADER } from '../../state/header.js';
+
+/** Panel columns in output order; `town` is the town index (the writer prints its name). */
+export const PANEL_COLUMNS = {
+  year: 'i32',
+  firm: 'i32',
+  town: 'i32',
+  parent: 'i32',
+  birthYear: 'i32',
+  ageMonths: 'i32',
+  headcount: 'i32',
+  apprentices: 'i32',
+  meanSkill: 'f64',
+  capability: 'f64',
+  cash: 'f64',
+  salesUnits: 'f64',
+  revenue: 'f64',
+  profit: 'f64',
+  effort: 'f64',
+  utilisation: 'f64',
+} as const;
+export type PanelColumnName = keyof typeof PANEL_COLUMNS;
+export type PanelColumns = {
+  [K in PanelColumnName]: (typeof PANEL_COLUMNS)[K] extends 'i32' ? Int32Array : Float64Array;
+};
+export const PANEL_COLUMN_NAMES = Object.keys(PANEL_COLUMNS) as PanelColumnName[];
+
+/** Growable columns: rows [0, rows) are filled; capacity is the columns' length. */
+export interface FirmPanel {
+  rows: number;
+  cols: PanelColumns;
+}
+
+function allocate(capacity: number, previous?: PanelColumns, rows = 0): PanelColumns {
+  const cols = {} as Record<PanelColumnName, Int32Array | Float64Array>;
+  for (const name of PANEL_COLUMN_NAMES) {
+    const column = PANEL_COLUMNS[name] === 'i32' ? new Int32Array(capacity) : new Float64Array(capacity);
+    if (previous) column.set(previous[name].subarray(0, rows));
+    cols[name] = column;
+  }
+  return cols as PanelColumns;
+}
+
+export function createFirmPanel(capacity = 1024): FirmPanel {
+  return { rows: 0, cols: allocate(capacity) };
+}
+
+/** Make room for `extra` more rows, doubling capacity (amortised O(1) per row). */
+export function reservePanelRows(panel: FirmPanel, extra: number): void {
+  const needed = panel.rows + extra;
+  let capacity = panel.cols.year.length;
+  if (needed <= capacity) return;
+  while (capacity < needed) capacity = Math.max(1024, capacity * 2);
+  panel.cols = allocate(capacity, panel.cols, panel.rows);
+}
+
+/** The filled rows as fixed-length views (no copy). */
+export function panelRows(panel: FirmPanel): PanelColumns {
+  const out = {} as Record<PanelColumnName, Int32Array | Float64Array>;
+  for (const name of PANEL_COLUMN_NAMES) out[name] = panel.cols[name].subarray(0, panel.rows);
+  return out as PanelColumns;
+}
+
+export const annualPanel: Phase = {
+  name: 'annual-panel',
+  run({ world, host }) {
+    const tick = world.header[HEADER.tick];
+    if (tick % 12 !== 11) return;
+    const firmCount = world.header[HEADER.firmCount];
+    const { startYear } = world.params;
+    const year = startYear + Math.floor(tick / 12);
+    const panel = host.panel;
+    reservePanelRows(panel, firmCount);
+    const p = panel.cols;
+    const f = world.firms.cols;
+    const { alive, town, parent, birthTick, headcount, apprentices, skillSum } = f;
+    const { capability, cash, salesUnits, revenue, profit, effort, utilisation } = f;
+    let row = panel.rows;
+    for (let id = 0; id < firmCount; id++) {
+      if (alive[id] === 0) continue;
+      const staff = headcount[id];
+      p.year[row] = year;
+      p.firm[row] = id;
+      p.town[row] = town[id];
+      p.parent[row] = parent[id];
+      p.birthYear[row] = startYear + Math.floor(birthTick[id] / 12);
+      p.ageMonths[row] = tick - birthTick[id];
+      p.headcount[row] = staff;
+      p.apprentices[row] = apprentices[id];
+      p.meanSkill[row] = staff > 0 ? skillSum[id] / staff : 0;
+      p.capability[row] = capability[id];
+      p.cash[row] = cash[id];
+      p.salesUnits[row] = salesUnits[id];
+      p.revenue[row] = revenue[id];
+      p.profit[row] = profit[id];
+      p.effort[row] = effort[id];
+      p.utilisation[row] = utilisation[id];
+      row++;
+    }
+    panel.rows = row;
+  },
+};
