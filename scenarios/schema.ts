@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ModelParams } from '../sim/params.js';
+import { didYouMean } from './didYouMean.js';
 
 const number = (description: string, fallback: number, min: number, max: number) =>
   z.number().min(min).max(max).default(fallback).describe(description);
@@ -144,6 +145,38 @@ export const EntrySchema = z
   .prefault({})
   .describe('Entry by spin-off');
 
+export const TravelSchema = z
+  .strictObject({
+    defaultHours: number('Travel time between two towns not listed in `hours`, in hours', 4, 0, 1000),
+    hours: z
+      .array(
+        z.strictObject({
+          between: z.array(z.string().min(1)).length(2).describe('The two towns'),
+          hours: z.number().min(0).max(1000).describe('Travel time between them, in hours'),
+        }),
+      )
+      .default([])
+      .describe('Travel times between pairs of towns (symmetric)'),
+  })
+  .prefault({})
+  .describe('Travel times between towns: spillovers decay with them');
+
+export const SpilloverSchema = z
+  .strictObject({
+    spilloverLearningPerMonth: probability(
+      'Share of the gap to the accessible knowledge pool a firm closes per month by observation',
+      0.002,
+    ),
+    halfDecayHours: number(
+      "Travel time over which a town's contribution to the knowledge pool halves, in hours",
+      1,
+      0.01,
+      1000,
+    ),
+  })
+  .prefault({})
+  .describe('Spontaneous knowledge spillovers between firms (cell III)');
+
 export const FinanceSchema = z
   .strictObject({
     interestRatePerYear: number("Interest on a firm's debt, per year (0.15 = 15%)", 0.15, 0, 5),
@@ -192,14 +225,45 @@ export const ScenarioSchema = z
     entry: EntrySchema,
     finance: FinanceSchema,
     exit: ExitSchema,
+    travel: TravelSchema,
+    spillovers: SpilloverSchema,
+  })
+  .superRefine((scenario, context) => {
+    // Semantic check: travel times must name towns of this scenario.
+    const names = scenario.towns.map((town) => town.name);
+    scenario.travel.hours.forEach((pair, index) => {
+      pair.between.forEach((name, end) => {
+        if (names.includes(name)) return;
+        const suggestion = didYouMean(name, names);
+        context.addIssue({
+          code: 'custom',
+          path: ['travel', 'hours', index, 'between', end],
+          message: `expected a town of this scenario${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: ${names.join(', ')}`,
+        });
+      });
+    });
   })
   .describe('A clustersim scenario');
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 
-/** Compile-time check: a parsed scenario is a valid ModelParams. */
+/** The symmetric matrix of travel hours, [from][to], with 0 on the diagonal. */
+function travelMatrix(scenario: Scenario): number[][] {
+  const names = scenario.towns.map((town) => town.name);
+  const hours = names.map((_, from) => names.map((__, to) => (from === to ? 0 : scenario.travel.defaultHours)));
+  for (const pair of scenario.travel.hours) {
+    const [a, b] = pair.between.map((name) => names.indexOf(name));
+    if (a !== b) {
+      hours[a][b] = pair.hours;
+      hours[b][a] = pair.hours;
+    }
+  }
+  return hours;
+}
+
+/** A parsed scenario as the model's parameters (the compiler checks the shape). */
 export function toModelParams(scenario: Scenario): ModelParams {
   const { $schema: _schemaPath, ...params } = scenario;
-  return params;
+  return { ...params, travelHours: travelMatrix(scenario) };
 }

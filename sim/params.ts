@@ -75,6 +75,16 @@ export interface FinanceParams {
   creditLimitMonthsOfWageBill: number;
 }
 
+export interface TravelParams {
+  defaultHours: number;
+  hours: { between: string[]; hours: number }[];
+}
+
+export interface SpilloverParams {
+  spilloverLearningPerMonth: number;
+  halfDecayHours: number;
+}
+
 export interface ExitParams {
   lossMonthsToExit: number;
 }
@@ -92,4 +102,8 @@ export interface ModelParams {
   entry: EntryParams;
   finance: FinanceParams;
   exit: ExitParams;
+  spillovers: SpilloverParams;
+  travel: TravelParams;
+  /** Travel time between towns in hours, [from][to], 0 on the diagonal (derived from `travel`). */
+  travelHours: number[][];
 }

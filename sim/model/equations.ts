@@ -4,7 +4,14 @@
  * same functions, so the two can only differ in bookkeeping, never in a rule.
  * Each rule cites the seed passage it comes from (see docs/ODD.md).
  */
-import type { CapabilityParams, FinanceParams, LabourParams, MarketParams, TownParams } from '../params.js';
+import type {
+  CapabilityParams,
+  FinanceParams,
+  LabourParams,
+  MarketParams,
+  SpilloverParams,
+  TownParams,
+} from '../params.js';
 
 /**
  * Town demand in units per month: a growth path times the agricultural calendar.
@@ -132,4 +139,22 @@ export function creditLine(finance: FinanceParams, wageBill: number): number {
  */
 export function moverCapabilityGain(share: number, hiringCapability: number, carriedCapability: number): number {
   return carriedCapability > hiringCapability ? share * (carriedCapability - hiringCapability) : 0;
+}
+
+/**
+ * How much a town's firms count in another town's knowledge pool: 1 in the same town,
+ * halving with every `halfDecayHours` of travel. Co-location is what spreads knowledge
+ * (Punjab seed §4.3, "knowledge about new designs spreads rapidly in the industry due to
+ * co-location"); a facility "a several hours' drive away in Lahore" was as good as none (§4.1).
+ */
+export function proximityWeight(spillovers: SpilloverParams, travelHours: number): number {
+  return Math.pow(0.5, travelHours / spillovers.halfDecayHours);
+}
+
+/**
+ * Capability gained in a month from what a firm can observe around it: a share of the
+ * gap to its town's knowledge pool when the pool is ahead (spontaneous spillovers, III).
+ */
+export function spilloverGain(spillovers: SpilloverParams, capability: number, knowledgePool: number): number {
+  return knowledgePool > capability ? spillovers.spilloverLearningPerMonth * (knowledgePool - capability) : 0;
 }

@@ -10,5 +10,7 @@ export const TOWN_SPEC = {
   attractivenessSum: 'f64',
   /** Share of alive firms that are spin-offs past `successAgeMonths` with positive cash. */
   successfulSpinOffShare: 'f64',
+  /** Capability a firm here can observe: firm-weighted mean over towns, decaying with travel time. */
+  knowledgePool: 'f64',
 } as const;
 export type TownSpec = typeof TOWN_SPEC;

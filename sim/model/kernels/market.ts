@@ -6,16 +6,17 @@
 import type { World } from '../../world.js';
 import { clearBlock, pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
-import { capabilityGain, creditLine, monthlyInterest, wageBillPerMonth } from '../equations.js';
+import { capabilityGain, creditLine, monthlyInterest, spilloverGain, wageBillPerMonth } from '../equations.js';
 import { PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
 
 export function marketKernel(world: World, block: number, start: number, end: number): void {
-  const { market, labour, capability: capabilityParams, entry, exit, finance } = world.params;
+  const { market, labour, capability: capabilityParams, entry, exit, finance, spillovers } = world.params;
   const tick = world.header[HEADER.tick];
   const townCount = world.params.towns.length;
   const f = world.firms.cols;
   const townDemand = world.towns.cols.demandUnits;
   const townPull = world.towns.cols.attractivenessSum;
+  const townKnowledgePool = world.towns.cols.knowledgePool;
   const partial = world.partials.cols.value;
   const rowStart = block * partialStride(townCount);
   for (let town = 0; town < townCount; town++) {
@@ -64,8 +65,14 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     cash[id] = firmCash;
     debt[id] = firmDebt;
     interestColumn[id] = interest;
-    const firmCapability =
-      capability[id] + capabilityGain(capabilityParams, capability[id], effort, utilisation, meanSkill);
+    const openingCapability = capability[id];
+    // Effort, production and spillovers each close part of the gap; capped at the frontier (1).
+    const firmCapability = Math.min(
+      1,
+      openingCapability +
+        capabilityGain(capabilityParams, openingCapability, effort, utilisation, meanSkill) +
+        spilloverGain(spillovers, openingCapability, townKnowledgePool[town]),
+    );
     capability[id] = firmCapability;
     const inDistress = firmDebt > creditLine(finance, wageBill);
     const monthsInLoss = inDistress ? lossMonths[id] + 1 : 0;

@@ -6,6 +6,8 @@ import type { Phase, Simulation } from '../../simulation.js';
 import { blockCount } from '../../store/blocks.js';
 import { HEADER } from '../../state/header.js';
 import { MAX_FIELDS, PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
+import { proximityWeight } from '../equations.js';
+import type { ModelParams } from '../../params.js';
 
 function reduceFields(sim: Simulation, fields: readonly number[]): void {
   const { world, host } = sim;
@@ -53,5 +55,46 @@ export const reduceMarket: Phase = {
       meanCapability[town] = count > 0 ? totals[row + PARTIAL.capabilitySum] / count : 0;
       successfulSpinOffShare[town] = count > 0 ? totals[row + PARTIAL.successfulSpinOffs] / count : 0;
     }
+    publishKnowledgePools(sim);
   },
 };
+
+/** Proximity weights between towns depend only on parameters: computed once per run. */
+const weightsByParams = new WeakMap<ModelParams, Float64Array>();
+
+function proximityWeights(params: ModelParams): Float64Array {
+  let weights = weightsByParams.get(params);
+  if (!weights) {
+    const townCount = params.towns.length;
+    weights = new Float64Array(townCount * townCount);
+    for (let from = 0; from < townCount; from++) {
+      for (let to = 0; to < townCount; to++) {
+        weights[from * townCount + to] = proximityWeight(params.spillovers, params.travelHours[from][to]);
+      }
+    }
+    weightsByParams.set(params, weights);
+  }
+  return weights;
+}
+
+/**
+ * Each town's knowledge pool: the mean capability of all firms, each town's firms
+ * weighted by proximity (Punjab seed §4.3: knowledge spreads through co-location).
+ */
+function publishKnowledgePools(sim: Simulation): void {
+  const { params } = sim.world;
+  const townCount = params.towns.length;
+  const weights = proximityWeights(params);
+  const totals = sim.host.firmTotals;
+  const pool = sim.world.towns.cols.knowledgePool;
+  for (let town = 0; town < townCount; town++) {
+    let weightedCapability = 0;
+    let weightedFirms = 0;
+    for (let other = 0; other < townCount; other++) {
+      const weight = weights[town * townCount + other];
+      weightedCapability += weight * totals[other * PARTIAL_FIELDS + PARTIAL.capabilitySum];
+      weightedFirms += weight * totals[other * PARTIAL_FIELDS + PARTIAL.firms];
+    }
+    pool[town] = weightedFirms > 0 ? weightedCapability / weightedFirms : 0;
+  }
+}

@@ -363,3 +363,50 @@ describe('knowledge carried by movers (Punjab seed §4.3, III c)', () => {
     expect(sim.world.workers.cols.carriedCapability[journeyman]).toBe(0.77);
   });
 });
+
+describe('spontaneous spillovers from the knowledge pool, decaying with travel time (Punjab seed §4.1, §4.3, III)', () => {
+  function spilloverOnly(towns: number, travelHours: number) {
+    const params = testParams({
+      towns: Array.from({ length: towns }, (_, i) => ({
+        name: `T${i}`,
+        initialFirms: 0,
+        workersPerFirm: { min: 1, max: 1 },
+        demand: { unitsPerMonth: 100, growthPerYear: 0 },
+      })),
+      labour: { quitProbabilityPerMonth: 0, retireProbabilityPerMonth: 0, layoffProbabilityPerMonth: 0 },
+      capability: { effortLearningPerMonth: 0, productionLearningPerMonth: 0 },
+      entry: { spinOffProbabilityPerMonth: 0 },
+      spillovers: { spilloverLearningPerMonth: 0.1, halfDecayHours: 1 },
+      travel: { defaultHours: travelHours },
+    });
+    return emptySimulation(params);
+  }
+
+  it('a laggard among capable neighbours gains capability; among equals it does not', () => {
+    const gainAmong = (neighbourCapability: number) => {
+      const sim = spilloverOnly(1, 0);
+      const laggard = addStaffedFirm(sim.world, { capability: 0.2, cash: 1e5 });
+      for (let i = 0; i < 5; i++) addStaffedFirm(sim.world, { capability: neighbourCapability, cash: 1e5 });
+      publishTownState(sim.world);
+      runMonths(sim, 3); // month 1 publishes the pool, months 2-3 learn from it
+      return sim.world.firms.cols.capability[laggard] - 0.2;
+    };
+    expect(gainAmong(0.2)).toBe(0);
+    expect(gainAmong(0.8)).toBeGreaterThan(0.05);
+  });
+
+  it('capable firms in a near town help more than the same firms in a far town', () => {
+    const gainWithTravel = (hours: number) => {
+      const sim = spilloverOnly(2, hours);
+      const laggard = addStaffedFirm(sim.world, { town: 0, capability: 0.2, cash: 1e5 });
+      for (let i = 0; i < 5; i++) addStaffedFirm(sim.world, { town: 1, capability: 0.8, cash: 1e5 });
+      publishTownState(sim.world);
+      runMonths(sim, 3);
+      return sim.world.firms.cols.capability[laggard] - 0.2;
+    };
+    const near = gainWithTravel(0.5);
+    const far = gainWithTravel(6);
+    expect(far).toBeGreaterThan(0);
+    expect(near).toBeGreaterThan(far);
+  });
+});
