@@ -47,7 +47,7 @@ Outputs (in the output folder):
   timeseries.csv     one row per month per town, plus an all-towns row (town = all)
   summary.json       final metrics, totals over the run, capability distribution
   events.jsonl       one JSON object per line per event (entry with parent and
-                     founder, exit with age and cash), in the order they happened
+                     founder, exit with age, cash and debt), in the order they happened
   firms.csv          yearly firm panel: one row per firm alive each December
                      (town, parent, birth year, age, head-count, skill,
                      capability, cash, sales, revenue, profit, effort)

@@ -3,10 +3,22 @@
  * temporary name in the same folder first and is renamed over the target only when
  * all files of the batch are complete (rename is atomic within a file system).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export function writeFilesAtomically(dir: string, files: Record<string, string>): string[] {
+/** A file's content: a string, or chunks written one after another (large files). */
+export type FileContent = string | Iterable<string>;
+
+function writeContent(path: string, content: FileContent): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeFilesAtomically(dir: string, files: Record<string, FileContent>): string[] {
   mkdirSync(dir, { recursive: true });
   const staged: { temp: string; target: string }[] = [];
   try {
@@ -14,8 +26,8 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
       const target = join(dir, name);
       mkdirSync(dirname(target), { recursive: true });
       const temp = `${target}.tmp-${process.pid}`;
-      writeFileSync(temp, content);
       staged.push({ temp, target });
+      writeContent(temp, content);
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });

@@ -7,21 +7,30 @@ import { csvField, formatNumber } from './format.js';
 
 export const ALL_TOWNS = 'all';
 
-export function timeseriesCsv(result: RunResult): string {
+/**
+ * The file as chunks of whole lines, one tick per chunk, so a national run (tens of
+ * thousands of rows) is streamed to disk rather than built as one string.
+ */
+export function* timeseriesCsvChunks(result: RunResult): Generator<string> {
   const { metricNames, townNames, metrics, ticks, params } = result;
   const rowsPerTick = townNames.length + 1;
   const metricCount = metricNames.length;
-  const lines: string[] = [['tick', 'year', 'month', 'town', ...metricNames].join(',')];
+  yield `${['tick', 'year', 'month', 'town', ...metricNames].join(',')}\n`;
   const townFields = [...townNames, ALL_TOWNS].map(csvField);
   for (let tick = 0; tick < ticks; tick++) {
     const year = params.startYear + Math.floor(tick / 12);
     const month = (tick % 12) + 1;
+    let chunk = '';
     for (let row = 0; row < rowsPerTick; row++) {
       const offset = (tick * rowsPerTick + row) * metricCount;
-      const values: string[] = [String(tick), String(year), String(month), townFields[row]];
-      for (let m = 0; m < metricCount; m++) values.push(formatNumber(metrics[offset + m]));
-      lines.push(values.join(','));
+      let line = `${tick},${year},${month},${townFields[row]}`;
+      for (let m = 0; m < metricCount; m++) line += `,${formatNumber(metrics[offset + m])}`;
+      chunk += `${line}\n`;
     }
+    yield chunk;
   }
-  return `${lines.join('\n')}\n`;
+}
+
+export function timeseriesCsv(result: RunResult): string {
+  return [...timeseriesCsvChunks(result)].join('');
 }

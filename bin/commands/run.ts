@@ -6,10 +6,10 @@ import { UserInputError } from '../../scenarios/errors.js';
 import { messages } from '../../scenarios/messages.js';
 import { runOne } from '../../sim/runOne.js';
 import { writeFilesAtomically } from '../../analysis/output/atomicWrite.js';
-import { timeseriesCsv } from '../../analysis/output/timeseriesCsv.js';
+import { timeseriesCsvChunks } from '../../analysis/output/timeseriesCsv.js';
 import { buildSummary } from '../../analysis/output/summary.js';
 import { eventsJsonl } from '../../analysis/output/eventsJsonl.js';
-import { firmsPanelCsv } from '../../analysis/output/firmsPanelCsv.js';
+import { firmsPanelCsvChunks } from '../../analysis/output/firmsPanelCsv.js';
 import { buildProvenance } from '../../analysis/output/provenance.js';
 import { canonicalJson } from '../../analysis/output/format.js';
 import { integerFlag, parseFlags } from '../args.js';
@@ -84,10 +84,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     outputs,
   });
   writeFilesAtomically(outDir, {
-    'timeseries.csv': timeseriesCsv(result),
+    'timeseries.csv': timeseriesCsvChunks(result),
     'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
     'events.jsonl': eventsJsonl(result),
-    'firms.csv': firmsPanelCsv(result),
+    'firms.csv': firmsPanelCsvChunks(result),
     'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
   });
   const shownDir = relativeOrAbsolute(io, outDir);
