@@ -24,6 +24,107 @@ const range = (description: string, min: number, max: number, integerOnly = fals
     .refine((value) => value.min <= value.max, { message: 'min must not exceed max', path: ['min'] })
     .describe(description);
 
+/** Years a path point may name: every month a scenario can simulate (startYear 1800-2200, up to 500 years). */
+export const PATH_YEARS = { min: 1800, max: 2700 } as const;
+
+/**
+ * A yearly path of an exogenous driver: a list of `{ year, value }` points, years
+ * strictly increasing (fractional years allowed: 1990.5 is July 1990), each value in
+ * [min, max]. The model interpolates linearly between points and holds the first
+ * value before the first point and the last after the last (sim/model/paths.ts), so
+ * one point is a constant. Add `.default(...)` or `.optional()` where it is used.
+ */
+export function yearlyPath(description: string, valueDescription: string, min: number, max: number) {
+  return z
+    .array(
+      z.strictObject({
+        year: z
+          .number()
+          .min(PATH_YEARS.min)
+          .max(PATH_YEARS.max)
+          .describe('Calendar year; fractional years are months (1990.5 = July 1990)'),
+        value: z.number().min(min).max(max).describe(valueDescription),
+      }),
+    )
+    .min(1)
+    .max(1000)
+    .superRefine((points, context) => {
+      for (let i = 1; i < points.length; i++) {
+        if (points[i].year > points[i - 1].year) continue;
+        context.addIssue({
+          code: 'custom',
+          path: [i, 'year'],
+          message: `expected a year after ${points[i - 1].year} (the years of a path must be strictly increasing)`,
+        });
+      }
+    })
+    .describe(
+      `${description}. A list of { year, value } points, years strictly increasing: linear between points, constant before the first and after the last (one point is a constant)`,
+    );
+}
+
+/** A path that is `value` throughout (the year of a single point does not matter). */
+const constantPath = (value: number) => [{ year: 2000, value }];
+
+const shockPaths = {
+  materialPriceIndex: () =>
+    yearlyPath(
+      'Raw-material price index: multiplier on market.materialCostPerUnit (1 = no shock)',
+      'Multiplier on the material cost of a unit',
+      0.01,
+      100,
+    ),
+  powerAvailability: () =>
+    yearlyPath(
+      "Share of production days with power: multiplies every firm's capacity (1 = no shortage)",
+      'Share of days with power, in [0, 1]',
+      0,
+      1,
+    ),
+  demandIndex: () =>
+    yearlyPath(
+      "Demand index: multiplier on the town's demand (1 = no shock; a sector collapse or boom)",
+      'Multiplier on demand',
+      0,
+      100,
+    ),
+};
+
+const importPaths = {
+  priceIndex: () =>
+    yearlyPath(
+      'Import price relative to market.materialCostPerUnit * (1 + market.markupMax)',
+      'Import price index',
+      0.01,
+      100,
+    ),
+  quality: () =>
+    yearlyPath('Quality of imports as a capability-equivalent, in [0, 1]', 'Capability-equivalent of imports', 0, 1),
+  capacityShare: () =>
+    yearlyPath(
+      "Units imports could supply in a town, as a share of the town's demand (0 = no imports)",
+      'Share of demand',
+      0,
+      1,
+    ),
+};
+
+const TownShocksSchema = z
+  .strictObject({
+    materialPriceIndex: shockPaths.materialPriceIndex().optional(),
+    powerAvailability: shockPaths.powerAvailability().optional(),
+    demandIndex: shockPaths.demandIndex().optional(),
+  })
+  .describe("This town's own shock paths: each one given replaces the scenario-wide path (shocks) for this town");
+
+const TownImportsSchema = z
+  .strictObject({
+    priceIndex: importPaths.priceIndex().optional(),
+    quality: importPaths.quality().optional(),
+    capacityShare: importPaths.capacityShare().optional(),
+  })
+  .describe("This town's own import paths: each one given replaces the scenario-wide path (imports) for this town");
+
 export const TownSchema = z
   .strictObject({
     name: z.string().min(1).describe('Town (cluster) name'),
@@ -40,6 +141,8 @@ export const TownSchema = z
         growthPerYear: z.number().min(-0.9).max(2).describe('Growth of demand per year (0.05 = 5%)'),
       })
       .describe('Demand from the town hinterland'),
+    shocks: TownShocksSchema.optional(),
+    imports: TownImportsSchema.optional(),
   })
   .describe('A town (cluster) with its hinterland demand');
 
@@ -202,6 +305,28 @@ export const ExitSchema = z
   .prefault({})
   .describe('Exit on persistent losses');
 
+export const ShocksSchema = z
+  .strictObject({
+    materialPriceIndex: shockPaths.materialPriceIndex().default(constantPath(1)),
+    powerAvailability: shockPaths.powerAvailability().default(constantPath(1)),
+    demandIndex: shockPaths.demandIndex().default(constantPath(1)),
+    materialPassThrough: probability(
+      'Share of a change in material cost per unit that firms pass on in their price (town demand itself does not respond to prices)',
+      0.5,
+    ),
+  })
+  .prefault({})
+  .describe('Exogenous shocks, as yearly paths that apply to every town (a town may give its own)');
+
+export const ImportsSchema = z
+  .strictObject({
+    priceIndex: importPaths.priceIndex().default(constantPath(1)),
+    quality: importPaths.quality().default(constantPath(0.5)),
+    capacityShare: importPaths.capacityShare().default(constantPath(0)),
+  })
+  .prefault({})
+  .describe('Import competition: one pseudo-competitor per town at an exogenous price and quality');
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors'),
@@ -227,6 +352,8 @@ export const ScenarioSchema = z
     exit: ExitSchema,
     travel: TravelSchema,
     spillovers: SpilloverSchema,
+    shocks: ShocksSchema,
+    imports: ImportsSchema,
   })
   .superRefine((scenario, context) => {
     // Semantic check: travel times must name towns of this scenario.

@@ -2,7 +2,8 @@
  * Observers: a declarative list of reporters `name -> (row) => number` (Mesa's
  * model reporters), evaluated each tick for every town and for all towns together,
  * written into preallocated metric columns. A row is assembled from the reduced
- * firm partials, the workforce totals and this tick's structural-change counts.
+ * firm partials, the workforce totals, this tick's structural-change counts and
+ * the town's demand and import sales.
  */
 import type { Phase, Simulation } from './simulation.js';
 import { HEADER } from './state/header.js';
@@ -13,7 +14,8 @@ const FIRM_OFFSET = 0;
 const WORKFORCE_OFFSET = PARTIAL_FIELDS;
 const COUNT_OFFSET = WORKFORCE_OFFSET + WORKFORCE_FIELDS;
 const DEMAND_OFFSET = COUNT_OFFSET + TICK_COUNT_FIELDS;
-const ROW_LENGTH = DEMAND_OFFSET + 1;
+const IMPORT_SALES_OFFSET = DEMAND_OFFSET + 1;
+const ROW_LENGTH = IMPORT_SALES_OFFSET + 1;
 
 type Row = Float64Array;
 const firm = (row: Row, field: number): number => row[FIRM_OFFSET + field];
@@ -154,6 +156,12 @@ export const REPORTERS: readonly Reporter[] = [
     report: (r) => firm(r, PARTIAL.repaid),
   },
   { name: 'cash', unit: 'money', description: 'cash held by trading firms', report: (r) => firm(r, PARTIAL.cash) },
+  {
+    name: 'importSalesUnits',
+    unit: 'units/month',
+    description: 'units of demand met by imports this month',
+    report: (r) => r[IMPORT_SALES_OFFSET],
+  },
 ];
 export const METRIC_NAMES: readonly string[] = REPORTERS.map((reporter) => reporter.name);
 
@@ -163,6 +171,7 @@ function fillTownRow(sim: Simulation, town: number, row: Row): void {
   row.set(host.workforce.subarray(town * WORKFORCE_FIELDS, (town + 1) * WORKFORCE_FIELDS), WORKFORCE_OFFSET);
   row.set(host.tickCounts.subarray(town * TICK_COUNT_FIELDS, (town + 1) * TICK_COUNT_FIELDS), COUNT_OFFSET);
   row[DEMAND_OFFSET] = world.towns.cols.demandUnits[town];
+  row[IMPORT_SALES_OFFSET] = world.towns.cols.importSalesUnits[town];
 }
 
 function addInto(total: Row, row: Row): void {

@@ -9,6 +9,18 @@ export interface Range {
   max: number;
 }
 
+/** One point of a yearly path: the value at a calendar year (fractional: 1990.5 is July 1990). */
+export interface PathPoint {
+  year: number;
+  value: number;
+}
+
+/**
+ * A yearly path: at least one point, years strictly increasing; piecewise-linear
+ * between points, constant before the first and after the last (sim/model/paths.ts).
+ */
+export type YearlyPath = PathPoint[];
+
 export interface TownParams {
   name: string;
   initialFirms: number;
@@ -19,6 +31,10 @@ export interface TownParams {
     unitsPerMonth: number;
     growthPerYear: number;
   };
+  /** This town's own shock paths, replacing the scenario-wide ones it names. */
+  shocks?: Partial<ShockPaths>;
+  /** This town's own import paths, replacing the scenario-wide ones it names. */
+  imports?: Partial<ImportParams>;
 }
 
 export interface MarketParams {
@@ -85,6 +101,31 @@ export interface SpilloverParams {
   halfDecayHours: number;
 }
 
+/** The exogenous shock paths (§7.10 of docs/ODD.md); 1 throughout means no shock. */
+export interface ShockPaths {
+  /** Multiplier on `market.materialCostPerUnit` (raw-material prices). */
+  materialPriceIndex: YearlyPath;
+  /** Share of production days with power, in [0, 1]; multiplies every firm's capacity. */
+  powerAvailability: YearlyPath;
+  /** Multiplier on every town's demand. */
+  demandIndex: YearlyPath;
+}
+
+export interface ShockParams extends ShockPaths {
+  /** Share of a change in material cost that firms pass on in their price, in [0, 1]. */
+  materialPassThrough: number;
+}
+
+/** Import competition (§7.11): one pseudo-competitor per town. */
+export interface ImportParams {
+  /** Import price relative to `materialCostPerUnit * (1 + markupMax)`. */
+  priceIndex: YearlyPath;
+  /** Quality of imports as a capability-equivalent, in [0, 1]. */
+  quality: YearlyPath;
+  /** Units imports could supply, as a share of the town's demand (0 = no imports). */
+  capacityShare: YearlyPath;
+}
+
 export interface ExitParams {
   lossMonthsToExit: number;
 }
@@ -104,6 +145,8 @@ export interface ModelParams {
   exit: ExitParams;
   spillovers: SpilloverParams;
   travel: TravelParams;
+  shocks: ShockParams;
+  imports: ImportParams;
   /** Travel time between towns in hours, [from][to], 0 on the diagonal (derived from `travel`). */
   travelHours: number[][];
 }

@@ -2,13 +2,14 @@
  * One tick (one month) of the simulation.
  *
  * ```
- *  1 exogenous-demand             main     town demand = growth path x agricultural calendar
+ *  1 exogenous-demand             main     town demand = growth path x agricultural calendar x demand
+ *                                          shock; this month's material, power and import path values
  *  2 labour-decisions             workers  learning by doing, apprenticeship; queue retire/quit/spin-off
  *  3 apply-retirements-and-quits  main     worker-id order
  *  4 spin-off-entry               main     new firms, founder-id order
  *  5 gather-workforce             main     head-count, skill per firm; unemployed queue per town
- *  6 pricing                      firms    capacity, unit cost, squeezed mark-up, attractiveness
- *  7 reduce-attractiveness        main     per-town sum, block order
+ *  6 pricing                      firms    powered capacity, unit cost, squeezed mark-up, attractiveness
+ *  7 reduce-attractiveness        main     per-town sum, block order, plus imports; import sales
  *  8 market-and-effort            firms    sales, accounts, effort, capability; queue exit/hire
  *  9 reduce-market                main     per-town totals, block order; publish town state
  * 10 apply-exits-and-hires        main     firm-id order

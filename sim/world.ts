@@ -90,13 +90,17 @@ export function createWorld(params: ModelParams, seed: number): World {
         ? createCommandBuffer(firmCapacity, MAX_FIRM_SLOTS)
         : createCommandBuffer(workerCapacity, MAX_WORKER_SLOTS);
   }
+  const towns = createStore(TOWN_SPEC, townCount, townCount);
+  // No shock until the exogenous phase publishes this month's values.
+  towns.cols.materialCostIndex.fill(1);
+  towns.cols.powerAvailability.fill(1);
   return {
     params,
     streamKeys,
     header,
     firms: createStore(FIRM_SPEC, firmCapacity, MAX_FIRM_SLOTS),
     workers: createStore(WORKER_SPEC, workerCapacity, MAX_WORKER_SLOTS),
-    towns: createStore(TOWN_SPEC, townCount, townCount),
+    towns,
     partials: createStore(
       PARTIAL_SPEC,
       blockCount(firmCapacity) * partialStride(townCount),

@@ -32,6 +32,14 @@ export function capacityUnits(labour: LabourParams, headcount: number, skillSum:
   return labour.unitsPerWorkerMonth * effectiveWorkers * (1 + labour.capabilityProductivityGain * capability);
 }
 
+/**
+ * Capacity in a month when power is available on only a share of production days
+ * (Bangladesh seed: "shortage of power supply", "deficiency of power supply").
+ */
+export function poweredCapacity(capacity: number, powerAvailability: number): number {
+  return capacity * powerAvailability;
+}
+
 export function wageBillPerMonth(labour: LabourParams, headcount: number, apprentices: number): number {
   return apprentices * labour.wageApprenticePerMonth + (headcount - apprentices) * labour.wageJourneymanPerMonth;
 }
@@ -40,6 +48,34 @@ export function wageBillPerMonth(labour: LabourParams, headcount: number, appren
 export function unitCostAtCapacity(market: MarketParams, wageBill: number, capacity: number): number {
   if (capacity <= 0) return 0;
   return market.materialCostPerUnit + (wageBill + market.overheadPerFirmMonth) / capacity;
+}
+
+/**
+ * Material cost of a unit this month: the scenario's base cost times the raw-material
+ * price index (Bangladesh seed: "high prices of hard coke and pig iron", "high prices
+ * of raw materials", "price hike of raw materials").
+ */
+export function materialCostPerUnitAt(market: MarketParams, materialCostIndex: number): number {
+  return market.materialCostPerUnit * materialCostIndex;
+}
+
+/**
+ * Price: the mark-up on the unit cost at the base material price, plus the share
+ * `passThrough` of this month's change in material cost per unit (`materialCostShock`,
+ * 0 without a shock). Buyers' demand in a town does not respond to prices, so full
+ * pass-through would leave margins intact; cheap imports and customers who will not
+ * pay more keep it partial (Bangladesh seed, Tipu Sultan Road: "low priced products
+ * enter very easily into the market from China and India"). A firm that cannot
+ * produce offers nothing (price 0).
+ */
+export function priceWithPassThrough(
+  referenceUnitCost: number,
+  markupRate: number,
+  materialCostShock: number,
+  passThrough: number,
+): number {
+  if (referenceUnitCost <= 0) return 0;
+  return referenceUnitCost * (1 + markupRate) + passThrough * materialCostShock;
 }
 
 /**
@@ -71,6 +107,31 @@ export function attractiveness(market: MarketParams, capacity: number, capabilit
     Math.pow(quality, market.qualityElasticity) *
     Math.pow(price / market.materialCostPerUnit, -market.priceElasticity)
   );
+}
+
+/**
+ * Price of imported goods: an index times a reference, the price of a local firm
+ * without rivals at the base material cost and no labour cost,
+ * `materialCostPerUnit * (1 + markupMax)`. "Severe competition with foreign products
+ * (especially Chinese and Indian products)" (Bangladesh seed, Tipu Sultan Road).
+ */
+export function importPrice(market: MarketParams, priceIndex: number): number {
+  return priceIndex * market.materialCostPerUnit * (1 + market.markupMax);
+}
+
+/** Units imports could supply in a town this month: a share of its demand. */
+export function importCapacityUnits(capacityShare: number, demandUnits: number): number {
+  return capacityShare * demandUnits;
+}
+
+/**
+ * A seller's sales in its town's market: its share of demand by pull (`a / sum a`),
+ * capped by what it can deliver. Firms and imports alike; the shares of all sellers
+ * add up to the demand, so sales never exceed it.
+ */
+export function salesFromShare(demandUnits: number, pull: number, townPull: number, capacity: number): number {
+  const share = townPull > 0 ? (demandUnits * pull) / townPull : 0;
+  return Math.min(capacity, share);
 }
 
 /**

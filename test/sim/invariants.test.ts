@@ -1,7 +1,8 @@
 /**
  * Invariants that must hold for any parameters (fast-check over random small
- * worlds): head-counts conserved across hires, quits, entry, exit and retirement;
- * money conserved; no negative stocks; bounded skill and capability; lineage valid.
+ * worlds, with random shock and import paths): head-counts conserved across hires,
+ * quits, entry, exit and retirement; money conserved; no negative stocks; bounded skill
+ * and capability; sales by firms and imports never above demand; lineage valid.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,9 +21,23 @@ const worldArbitrary = fc.record({
   spinOff: fc.double({ min: 0, max: 0.05, noNaN: true }),
   lossMonthsToExit: fc.integer({ min: 1, max: 12 }),
   threads: fc.constantFrom(1, 2),
+  // Shocks ramp from no shock at the start of year 2 to these values by its end.
+  materialPriceIndex: fc.double({ min: 0.2, max: 3, noNaN: true }),
+  materialPassThrough: fc.double({ min: 0, max: 1, noNaN: true }),
+  powerAvailability: fc.double({ min: 0, max: 1, noNaN: true }),
+  demandIndex: fc.double({ min: 0, max: 3, noNaN: true }),
+  importCapacityShare: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+  importPriceIndex: fc.double({ min: 0.01, max: 3, noNaN: true }),
+  importQuality: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
 type WorldSpec = typeof worldArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+/** A path from `from` in January 2001 (year 2 of the test worlds) to `to` a year later. */
+const ramp = (from: number, to: number) => [
+  { year: 2001, value: from },
+  { year: 2002, value: to },
+];
 
 async function simulate(spec: WorldSpec): Promise<RunResult> {
   const params = testParams({
@@ -36,6 +51,17 @@ async function simulate(spec: WorldSpec): Promise<RunResult> {
     labour: { quitProbabilityPerMonth: spec.quit, retireProbabilityPerMonth: spec.retire },
     entry: { spinOffProbabilityPerMonth: spec.spinOff, spinOffMinTenureMonths: 0, spinOffMinSkill: 0.3 },
     exit: { lossMonthsToExit: spec.lossMonthsToExit },
+    shocks: {
+      materialPriceIndex: ramp(1, spec.materialPriceIndex),
+      materialPassThrough: spec.materialPassThrough,
+      powerAvailability: ramp(1, spec.powerAvailability),
+      demandIndex: ramp(1, spec.demandIndex),
+    },
+    imports: {
+      capacityShare: ramp(0, spec.importCapacityShare),
+      priceIndex: [{ year: 2000, value: spec.importPriceIndex }],
+      quality: [{ year: 2000, value: spec.importQuality }],
+    },
   });
   return runOne({ params, seed: spec.seed, threads: spec.threads });
 }
@@ -154,6 +180,7 @@ describe('invariants over random worlds', () => {
       'salesUnits',
       'effort',
       'meanPrice',
+      'importSalesUnits',
     ];
     await fc.assert(
       fc.asyncProperty(worldArbitrary, async (spec) => {
@@ -169,6 +196,9 @@ describe('invariants over random worlds', () => {
             expect(metricAt(result, tick, row, 'salesUnits')).toBeLessThanOrEqual(
               metricAt(result, tick, row, 'demandUnits') * (1 + 1e-12),
             );
+            expect(
+              metricAt(result, tick, row, 'salesUnits') + metricAt(result, tick, row, 'importSalesUnits'),
+            ).toBeLessThanOrEqual(metricAt(result, tick, row, 'demandUnits') * (1 + 1e-12));
           }
         }
         for (const event of result.events) {

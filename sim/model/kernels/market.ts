@@ -6,7 +6,14 @@
 import type { World } from '../../world.js';
 import { clearBlock, pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
-import { capabilityGain, creditLine, monthlyInterest, spilloverGain, wageBillPerMonth } from '../equations.js';
+import {
+  capabilityGain,
+  creditLine,
+  materialCostPerUnitAt,
+  monthlyInterest,
+  spilloverGain,
+  wageBillPerMonth,
+} from '../equations.js';
 import { PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
 
 export function marketKernel(world: World, block: number, start: number, end: number): void {
@@ -17,6 +24,7 @@ export function marketKernel(world: World, block: number, start: number, end: nu
   const townDemand = world.towns.cols.demandUnits;
   const townPull = world.towns.cols.attractivenessSum;
   const townKnowledgePool = world.towns.cols.knowledgePool;
+  const townMaterialIndex = world.towns.cols.materialCostIndex;
   const partial = world.partials.cols.value;
   const rowStart = block * partialStride(townCount);
   for (let town = 0; town < townCount; town++) {
@@ -40,13 +48,15 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     if (alive[id] === 0) continue;
     const town = firmTown[id];
     const capacity = capacityUnits[id];
+    // The town's pull includes the imports' (reduce-attractiveness), so imports take their share.
     const demandShare = townPull[town] > 0 ? (townDemand[town] * attractiveness[id]) / townPull[town] : 0;
     const sales = Math.min(capacity, demandShare);
     const revenue = sales * price[id];
     const wageBill = wageBillPerMonth(labour, headcount[id], apprentices[id]);
     const openingDebt = debt[id];
     const interest = monthlyInterest(finance, openingDebt);
-    const costs = wageBill + sales * market.materialCostPerUnit + market.overheadPerFirmMonth + interest;
+    const materialCost = materialCostPerUnitAt(market, townMaterialIndex[town]);
+    const costs = wageBill + sales * materialCost + market.overheadPerFirmMonth + interest;
     const profit = revenue - costs;
     const effort = profit > 0 ? capabilityParams.effortShareOfProfit * profit : 0;
     const utilisation = capacity > 0 ? sales / capacity : 0;

@@ -6,7 +6,7 @@ import type { Phase, Simulation } from '../../simulation.js';
 import { blockCount } from '../../store/blocks.js';
 import { HEADER } from '../../state/header.js';
 import { MAX_FIELDS, PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
-import { proximityWeight } from '../equations.js';
+import { attractiveness, proximityWeight, salesFromShare } from '../equations.js';
 import type { ModelParams } from '../../params.js';
 
 function reduceFields(sim: Simulation, fields: readonly number[]): void {
@@ -29,13 +29,32 @@ function reduceFields(sim: Simulation, fields: readonly number[]): void {
   }
 }
 
+/**
+ * Each town's total pull on its demand: its firms' attractiveness, added in block
+ * order, plus that of imports - one pseudo-competitor per town, valued by the same
+ * equation as a firm (§7.11). Imports' sales follow from their share now; firms'
+ * shares (market kernel) divide by the same total, so all sales add up to at most
+ * the demand.
+ */
 export const reduceAttractiveness: Phase = {
   name: 'reduce-attractiveness',
   run(sim) {
     reduceFields(sim, [PARTIAL.attractivenessSum]);
-    const pull = sim.world.towns.cols.attractivenessSum;
+    const { market } = sim.world.params;
+    const c = sim.world.towns.cols;
+    const pull = c.attractivenessSum;
     for (let town = 0; town < pull.length; town++) {
-      pull[town] = sim.host.firmTotals[town * PARTIAL_FIELDS + PARTIAL.attractivenessSum];
+      const importPull = attractiveness(
+        market,
+        c.importCapacityUnits[town],
+        c.importQuality[town],
+        c.importPrice[town],
+      );
+      const townPull = sim.host.firmTotals[town * PARTIAL_FIELDS + PARTIAL.attractivenessSum] + importPull;
+      pull[town] = townPull;
+      c.importAttractiveness[town] = importPull;
+      c.importSalesUnits[town] =
+        importPull > 0 ? salesFromShare(c.demandUnits[town], importPull, townPull, c.importCapacityUnits[town]) : 0;
     }
   },
 };
