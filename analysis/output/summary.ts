@@ -20,6 +20,7 @@ const SUMMED_OVER_RUN = [
   'interest',
   'borrowed',
   'repaid',
+  'importSalesUnits',
 ];
 
 function capabilityDistribution(values: number[]): Record<string, number> | null {
