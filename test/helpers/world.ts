@@ -51,3 +51,27 @@ export function metricAt(
   if (m < 0) throw new Error(`no metric ${name}`);
   return result.metrics[(tick * (result.townNames.length + 1) + row) * metricCount + m];
 }
+
+/** A quiet world: one town, flat demand, no turnover, no hiring, no entry. */
+export function quietParams(demandUnits: number, overrides: Partial<ScenarioInput> = {}): ModelParams {
+  return testParams({
+    years: 3,
+    towns: [
+      {
+        name: 'Alpha',
+        initialFirms: 0,
+        workersPerFirm: { min: 5, max: 5 },
+        demand: { unitsPerMonth: demandUnits, growthPerYear: 0 },
+      },
+    ],
+    market: { seasonality: Array(12).fill(1) },
+    labour: {
+      quitProbabilityPerMonth: 0,
+      retireProbabilityPerMonth: 0,
+      layoffProbabilityPerMonth: 0,
+      hireDemandRatio: 100,
+    },
+    entry: { spinOffProbabilityPerMonth: 0 },
+    ...overrides,
+  });
+}

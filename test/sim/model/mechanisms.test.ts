@@ -3,7 +3,7 @@
  * hand-built worlds (MODEL.md: "each mechanism has a small hand-built-world test").
  */
 import { describe, expect, it } from 'vitest';
-import { emptySimulation, testParams } from '../../helpers/world.js';
+import { emptySimulation, quietParams, testParams } from '../../helpers/world.js';
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
 import { labourKernel } from '../../../sim/model/kernels/labour.js';
 import { step } from '../../../sim/step.js';
@@ -66,26 +66,7 @@ describe('learning by doing (Punjab seed §4.3, III b)', () => {
 describe('capability accumulation (effort and production)', () => {
   it('a firm with more demand (more production and profit to spend on effort) gains more capability', () => {
     const build = (demandUnits: number) => {
-      const sim = emptySimulation(
-        testParams({
-          towns: [
-            {
-              name: 'Alpha',
-              initialFirms: 0,
-              workersPerFirm: { min: 1, max: 1 },
-              demand: { unitsPerMonth: demandUnits, growthPerYear: 0 },
-            },
-          ],
-          market: { seasonality: Array(12).fill(1) },
-          labour: {
-            quitProbabilityPerMonth: 0,
-            retireProbabilityPerMonth: 0,
-            layoffProbabilityPerMonth: 0,
-            hireDemandRatio: 100,
-          },
-          entry: { spinOffProbabilityPerMonth: 0 },
-        }),
-      );
+      const sim = emptySimulation(quietParams(demandUnits));
       const firm = addStaffedFirm(sim.world, { capability: 0.3, cash: 1e6 });
       publishTownState(sim.world);
       runMonths(sim, 12);

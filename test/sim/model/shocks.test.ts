@@ -6,41 +6,16 @@
  * "severe competition with foreign products (especially Chinese and Indian products)".
  */
 import { describe, expect, it } from 'vitest';
-import { emptySimulation, metricAt, testParams } from '../../helpers/world.js';
+import { emptySimulation, metricAt, quietParams, testParams } from '../../helpers/world.js';
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
 import { step } from '../../../sim/step.js';
 import { runOne } from '../../../sim/runOne.js';
 import { METRIC_NAMES } from '../../../sim/observe.js';
 import type { ScenarioInput } from '../../../scenarios/schema.js';
-import type { ModelParams } from '../../../sim/params.js';
 import type { Simulation } from '../../../sim/simulation.js';
 
 function runMonths(sim: Simulation, months: number): void {
   for (let m = 0; m < months; m++) step(sim);
-}
-
-/** A quiet world: one town, flat demand, no turnover, no hiring, no entry. */
-function quietParams(demandUnits: number, overrides: Partial<ScenarioInput> = {}): ModelParams {
-  return testParams({
-    years: 3,
-    towns: [
-      {
-        name: 'Alpha',
-        initialFirms: 0,
-        workersPerFirm: { min: 5, max: 5 },
-        demand: { unitsPerMonth: demandUnits, growthPerYear: 0 },
-      },
-    ],
-    market: { seasonality: Array(12).fill(1) },
-    labour: {
-      quitProbabilityPerMonth: 0,
-      retireProbabilityPerMonth: 0,
-      layoffProbabilityPerMonth: 0,
-      hireDemandRatio: 100,
-    },
-    entry: { spinOffProbabilityPerMonth: 0 },
-    ...overrides,
-  });
 }
 
 const constant = (value: number) => [{ year: 2000, value }];
