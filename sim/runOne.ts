@@ -9,7 +9,7 @@ import { createHost, type MoneyAccounts, type SimEvent } from './host.js';
 import { panelRows, type PanelColumns } from './model/phases/annualPanel.js';
 import { createSerialExecutor, type BlockExecutor } from './executor.js';
 import { createPoolExecutor } from './parallel/pool.js';
-import { initialiseWorld } from './model/initialise.js';
+import { initialiseWorld, publishInitialTownState } from './model/initialise.js';
 import { METRIC_NAMES, REPORTERS } from './observe.js';
 import { step } from './step.js';
 import type { Simulation } from './simulation.js';
@@ -51,18 +51,6 @@ export interface RunResult {
   firmPanel: { rows: number; cols: PanelColumns };
   firmsEverCreated: number;
   workersEverCreated: number;
-}
-
-/** Town state that month-0 prices read (rival count and mean capability at founding). */
-function publishInitialTownState(world: World): void {
-  const { firms, meanCapability } = world.towns.cols;
-  const count = world.header[HEADER.firmCount];
-  for (let id = 0; id < count; id++) {
-    const town = world.firms.cols.town[id];
-    firms[town] += 1;
-    meanCapability[town] += world.firms.cols.capability[id];
-  }
-  for (let town = 0; town < firms.length; town++) if (firms[town] > 0) meanCapability[town] /= firms[town];
 }
 
 function snapshotAliveFirms(world: World): FinalFirms {

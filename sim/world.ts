@@ -81,8 +81,6 @@ export function createWorld(params: ModelParams, seed: number): World {
   const streamKeys = sharedInt32(derivedKeys.length);
   streamKeys.set(derivedKeys);
   const header = sharedInt32(HEADER_LENGTH);
-  header[HEADER.firmCapacity] = firmCapacity;
-  header[HEADER.workerCapacity] = workerCapacity;
   const commands = {} as Record<CommandBufferName, CommandBuffer>;
   for (const name of COMMAND_BUFFERS) {
     commands[name] =
@@ -117,8 +115,6 @@ export function ensureCapacity(world: World, firmSlots: number, workerSlots: num
   const grewWorkers = growStore(world.workers, workerSlots);
   if (!grewFirms && !grewWorkers) return;
   const { header } = world;
-  header[HEADER.firmCapacity] = world.firms.capacity;
-  header[HEADER.workerCapacity] = world.workers.capacity;
   for (const name of COMMAND_BUFFERS) {
     const issuerCapacity = COMMAND_ISSUER[name] === 'firms' ? world.firms.capacity : world.workers.capacity;
     growCommandBuffer(world.commands[name], issuerCapacity);

@@ -49,3 +49,21 @@ export function initialiseWorld(world: World): void {
     }
   });
 }
+
+/**
+ * Town state that month-0 prices read: rival count and mean capability of the firms
+ * trading at the start (what reduce-market publishes every later month).
+ */
+export function publishInitialTownState(world: World): void {
+  const { firms, meanCapability } = world.towns.cols;
+  const f = world.firms.cols;
+  firms.fill(0);
+  meanCapability.fill(0);
+  const count = world.header[HEADER.firmCount];
+  for (let id = 0; id < count; id++) {
+    if (f.alive[id] === 0) continue;
+    firms[f.town[id]] += 1;
+    meanCapability[f.town[id]] += f.capability[id];
+  }
+  for (let town = 0; town < firms.length; town++) if (firms[town] > 0) meanCapability[town] /= firms[town];
+}

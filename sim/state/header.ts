@@ -3,9 +3,10 @@ export const HEADER = {
   tick: 0,
   firmCount: 1,
   workerCount: 2,
-  firmCapacity: 3,
-  workerCapacity: 4,
-  /** Incremented whenever a store grows, so worker threads know to rebuild views. */
-  capacityEpoch: 5,
+  /**
+   * Incremented whenever a store grows, so worker threads know to rebuild views (each
+   * store's capacity is read from its buffers' current byte length).
+   */
+  capacityEpoch: 3,
 } as const;
-export const HEADER_LENGTH = 6;
+export const HEADER_LENGTH = 4;

@@ -32,15 +32,5 @@ export function addStaffedFirm(world: World, spec: HandBuiltFirm = {}): number {
   return firm;
 }
 
-/** Publish town state as the first month's prices expect (rival count, mean capability). */
-export function publishTownState(world: World): void {
-  const { firms, meanCapability } = world.towns.cols;
-  firms.fill(0);
-  meanCapability.fill(0);
-  for (let id = 0; id < world.header[1]; id++) {
-    if (world.firms.cols.alive[id] === 0) continue;
-    firms[world.firms.cols.town[id]] += 1;
-    meanCapability[world.firms.cols.town[id]] += world.firms.cols.capability[id];
-  }
-  for (let town = 0; town < firms.length; town++) if (firms[town] > 0) meanCapability[town] /= firms[town];
-}
+/** Publish town state as the first month's prices expect (the engine's own function). */
+export { publishInitialTownState as publishTownState } from '../../sim/model/initialise.js';

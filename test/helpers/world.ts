@@ -9,6 +9,7 @@ import { createHost } from '../../sim/host.js';
 import { createSerialExecutor } from '../../sim/executor.js';
 import { REPORTERS } from '../../sim/observe.js';
 import type { Simulation } from '../../sim/simulation.js';
+import { step } from '../../sim/step.js';
 
 export function testParams(overrides: Partial<ScenarioInput> = {}): ModelParams {
   return toModelParams(
@@ -74,4 +75,9 @@ export function quietParams(demandUnits: number, overrides: Partial<ScenarioInpu
     entry: { spinOffProbabilityPerMonth: 0 },
     ...overrides,
   });
+}
+
+/** Step a simulation through `months` whole months. */
+export function runMonths(sim: Simulation, months: number): void {
+  for (let month = 0; month < months; month++) step(sim);
 }

@@ -3,20 +3,15 @@
  * hand-built worlds (MODEL.md: "each mechanism has a small hand-built-world test").
  */
 import { describe, expect, it } from 'vitest';
-import { emptySimulation, quietParams, testParams } from '../../helpers/world.js';
+import { emptySimulation, quietParams, testParams, runMonths } from '../../helpers/world.js';
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
 import { labourKernel } from '../../../sim/model/kernels/labour.js';
-import { step } from '../../../sim/step.js';
 import { HEADER } from '../../../sim/state/header.js';
 import { WORKER_STATUS } from '../../../sim/state/workers.js';
 import { forEachCommand } from '../../../sim/store/commandBuffer.js';
 import { blockCount } from '../../../sim/store/blocks.js';
 import { agentCount } from '../../../sim/world.js';
 import type { Simulation } from '../../../sim/simulation.js';
-
-function runMonths(sim: Simulation, months: number): void {
-  for (let m = 0; m < months; m++) step(sim);
-}
 
 function workersOf(sim: Simulation, firm: number): number[] {
   const ids: number[] = [];

@@ -6,17 +6,13 @@
  * "severe competition with foreign products (especially Chinese and Indian products)".
  */
 import { describe, expect, it } from 'vitest';
-import { emptySimulation, metricAt, quietParams, testParams } from '../../helpers/world.js';
+import { emptySimulation, metricAt, quietParams, testParams, runMonths } from '../../helpers/world.js';
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
 import { step } from '../../../sim/step.js';
 import { runOne } from '../../../sim/runOne.js';
 import { METRIC_NAMES } from '../../../sim/observe.js';
 import type { ScenarioInput } from '../../../scenarios/schema.js';
 import type { Simulation } from '../../../sim/simulation.js';
-
-function runMonths(sim: Simulation, months: number): void {
-  for (let m = 0; m < months; m++) step(sim);
-}
 
 const constant = (value: number) => [{ year: 2000, value }];
 
