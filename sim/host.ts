@@ -3,7 +3,8 @@
  * for the observers, counts of this tick's structural changes, the queue of
  * unemployed workers per town, money accounts, events and metric columns.
  */
-import { PARTIAL_FIELDS } from './model/partials.js';
+import type { ModelParams } from './params.js';
+import { townStride } from './model/partials.js';
 import { createFirmPanel, type FirmPanel } from './model/phases/annualPanel.js';
 
 /** Counts of structural changes in the current tick, per town. */
@@ -14,6 +15,18 @@ export const TICK_COUNT = {
   newApprentices: 3,
   quits: 4,
   retirements: 5,
+  /** Designs launched: new products (innovation) and incremental improvements. */
+  productLaunches: 6,
+  incrementalLaunches: 7,
+  /** Copies sold for the first time, and first copies in the originator's town (they end its rent). */
+  copies: 8,
+  firstLocalCopies: 9,
+  vendorEntries: 10,
+  vendorExits: 11,
+  /** Machines bought by firms (make-or-buy investments and entrants' machines). */
+  machinesBought: 12,
+  trainingGraduates: 13,
+  ownerGiveUps: 14,
 } as const;
 export const TICK_COUNT_FIELDS = Object.keys(TICK_COUNT).length;
 
@@ -28,20 +41,85 @@ export const WORKFORCE = {
 } as const;
 export const WORKFORCE_FIELDS = Object.keys(WORKFORCE).length;
 
+/** Why a firm closed. */
+export type ExitReason = 'losses' | 'owner-gave-up';
+
 export type SimEvent =
-  | { type: 'entry'; tick: number; firm: number; town: number; parent: number; founder: number }
-  | { type: 'exit'; tick: number; firm: number; town: number; ageMonths: number; cash: number; debt: number };
+  | {
+      type: 'entry';
+      tick: number;
+      firm: number;
+      town: number;
+      parent: number;
+      founder: number;
+      kinHelpers: number;
+      products: number[];
+      machinesBought: number[];
+    }
+  | {
+      type: 'exit';
+      tick: number;
+      firm: number;
+      town: number;
+      ageMonths: number;
+      cash: number;
+      debt: number;
+      reason: ExitReason;
+    }
+  | {
+      type: 'launch';
+      tick: number;
+      design: number;
+      firm: number;
+      town: number;
+      product: number;
+      kind: 'product' | 'incremental';
+      verticalVendors: number;
+    }
+  | {
+      type: 'copy';
+      tick: number;
+      design: number;
+      firm: number;
+      town: number;
+      product: number;
+      originator: number;
+      originTown: number;
+      lagMonths: number;
+      /** The first copy in the originator's town: it ends the originator's rent. */
+      firstLocal: boolean;
+      /** Rent the originator earned on the design until this copy (first local copies only). */
+      originatorRent: number;
+    }
+  | { type: 'invest'; tick: number; firm: number; town: number; process: number; cost: number }
+  | { type: 'vendor-entry'; tick: number; vendor: number; town: number; process: number }
+  | { type: 'vendor-exit'; tick: number; vendor: number; town: number; process: number; ageMonths: number }
+  | { type: 'policy-start' | 'policy-stop'; tick: number; policy: number; name: string; kind: string; towns: number[] };
 
 export interface MoneyAccounts {
   /** Founders' capital brought into new firms. */
   equityInjected: number;
   /** Cash taken out (or, when negative, losses written off) when firms exit. */
   equityWithdrawn: number;
+  /** Capital kin firms gave founders (trade credit, machining): it enters the new firm's cash. */
+  kinHelpGiven: number;
+  /** Cash spent on machines (it leaves the firms' cash for machine sellers). */
+  machineSpending: number;
+}
+
+/** One design, for events and lag statistics (main thread). */
+export interface DesignRecord {
+  product: number;
+  originator: number;
+  town: number;
+  launchTick: number;
+  kind: 'product' | 'incremental';
+  firstLocalCopyTick: number;
 }
 
 export interface Host {
   readonly ticks: number;
-  /** Firm partials reduced over blocks, [town * PARTIAL_FIELDS + field]. */
+  /** Firm partials reduced over blocks, [town * townStride + field] (sim/model/partials.ts). */
   readonly firmTotals: Float64Array;
   readonly workforce: Float64Array;
   readonly tickCounts: Float64Array;
@@ -57,22 +135,32 @@ export interface Host {
   readonly metrics: Float64Array;
   /** Yearly firm panel: one row per firm alive each December (annual-panel phase). */
   readonly panel: FirmPanel;
+  /** Every design launched, by design id. */
+  readonly designs: DesignRecord[];
+  /** Fractional training-centre graduates carried to next month, per policy. */
+  readonly graduatesOwed: Float64Array;
+  /** Whether each policy was in force last month (for start/stop events). */
+  readonly policyActive: Uint8Array;
 }
 
-export function createHost(townCount: number, ticks: number, metricCount: number): Host {
+export function createHost(params: ModelParams, ticks: number, metricCount: number): Host {
+  const townCount = params.towns.length;
   return {
     ticks,
-    firmTotals: new Float64Array(townCount * PARTIAL_FIELDS),
+    firmTotals: new Float64Array(townCount * townStride(params)),
     workforce: new Float64Array(townCount * WORKFORCE_FIELDS),
     tickCounts: new Float64Array(townCount * TICK_COUNT_FIELDS),
     unemployedIds: new Int32Array(1024),
     unemployedByTown: new Int32Array(1024),
     unemployedStart: new Int32Array(townCount + 1),
     unemployedCursor: new Int32Array(townCount),
-    accounts: { equityInjected: 0, equityWithdrawn: 0 },
+    accounts: { equityInjected: 0, equityWithdrawn: 0, kinHelpGiven: 0, machineSpending: 0 },
     events: [],
     metrics: new Float64Array(ticks * (townCount + 1) * metricCount),
     panel: createFirmPanel(),
+    designs: [],
+    graduatesOwed: new Float64Array(params.policies.length),
+    policyActive: new Uint8Array(params.policies.length),
   };
 }
 

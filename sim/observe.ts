@@ -7,7 +7,7 @@
  */
 import type { Phase, Simulation } from './simulation.js';
 import { HEADER } from './state/header.js';
-import { PARTIAL, PARTIAL_FIELDS, MAX_FIELDS } from './model/partials.js';
+import { PARTIAL, PARTIAL_FIELDS, MAX_FIELDS, townStride } from './model/partials.js';
 import { TICK_COUNT, TICK_COUNT_FIELDS, WORKFORCE, WORKFORCE_FIELDS } from './host.js';
 
 const FIRM_OFFSET = 0;
@@ -167,7 +167,8 @@ export const METRIC_NAMES: readonly string[] = REPORTERS.map((reporter) => repor
 
 function fillTownRow(sim: Simulation, town: number, row: Row): void {
   const { host, world } = sim;
-  row.set(host.firmTotals.subarray(town * PARTIAL_FIELDS, (town + 1) * PARTIAL_FIELDS), FIRM_OFFSET);
+  const stride = townStride(world.params);
+  row.set(host.firmTotals.subarray(town * stride, town * stride + PARTIAL_FIELDS), FIRM_OFFSET);
   row.set(host.workforce.subarray(town * WORKFORCE_FIELDS, (town + 1) * WORKFORCE_FIELDS), WORKFORCE_OFFSET);
   row.set(host.tickCounts.subarray(town * TICK_COUNT_FIELDS, (town + 1) * TICK_COUNT_FIELDS), COUNT_OFFSET);
   row[DEMAND_OFFSET] = world.towns.cols.demandUnits[town];

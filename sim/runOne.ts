@@ -83,7 +83,7 @@ export async function runOne(job: RunJob): Promise<RunResult> {
   const world = createWorld(params, seed);
   initialiseWorld(world);
   publishInitialTownState(world);
-  const host = createHost(params.towns.length, ticks, REPORTERS.length);
+  const host = createHost(params, ticks, REPORTERS.length);
   const firmCount = world.header[HEADER.firmCount];
   for (let id = 0; id < firmCount; id++) host.accounts.equityInjected += world.firms.cols.cash[id];
 

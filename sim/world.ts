@@ -10,7 +10,16 @@ import { blockCount } from './store/blocks.js';
 import { type CommandBuffer, createCommandBuffer, growCommandBuffer } from './store/commandBuffer.js';
 import { FIRM_SPEC, type FirmSpec } from './state/firms.js';
 import { WORKER_SPEC, type WorkerSpec } from './state/workers.js';
-import { TOWN_SPEC, type TownSpec } from './state/towns.js';
+import {
+  TOWN_PROCESS_SPEC,
+  TOWN_PRODUCT_SPEC,
+  TOWN_SPEC,
+  VENDOR_SPEC,
+  type TownProcessSpec,
+  type TownProductSpec,
+  type TownSpec,
+  type VendorSpec,
+} from './state/towns.js';
 import { HEADER, HEADER_LENGTH } from './state/header.js';
 import { partialStride } from './model/partials.js';
 import { deriveStreamKeys } from './rng/streams.js';
@@ -20,8 +29,12 @@ export const MAX_FIRM_SLOTS = 1 << 22;
 export const MAX_WORKER_SLOTS = 1 << 25;
 
 const PARTIAL_SPEC = { value: 'f64' } as const;
+/** Design a firm makes each product with, row `firm * products + product` (-1 = does not make it). */
+const FIRM_DESIGN_SPEC = { design: 'i32' } as const;
+const SLOT_LIST_SPEC = { slot: 'i32' } as const;
+const MAX_VENDOR_SLOTS = 1 << 22;
 
-export const COMMAND_BUFFERS = ['retire', 'quit', 'spinOff', 'exit', 'hire'] as const;
+export const COMMAND_BUFFERS = ['retire', 'quit', 'spinOff', 'exit', 'hire', 'launch', 'copy', 'invest'] as const;
 export type CommandBufferName = (typeof COMMAND_BUFFERS)[number];
 /** Which agent kind issues each command (its buffer is sized and blocked by that kind). */
 const COMMAND_ISSUER: Record<CommandBufferName, 'firms' | 'workers'> = {
@@ -30,6 +43,9 @@ const COMMAND_ISSUER: Record<CommandBufferName, 'firms' | 'workers'> = {
   spinOff: 'workers',
   exit: 'firms',
   hire: 'firms',
+  launch: 'firms',
+  copy: 'firms',
+  invest: 'firms',
 };
 
 export interface World {
@@ -40,6 +56,13 @@ export interface World {
   readonly workers: AgentStore<WorkerSpec>;
   readonly towns: AgentStore<TownSpec>;
   readonly partials: AgentStore<typeof PARTIAL_SPEC>;
+  readonly townProducts: AgentStore<TownProductSpec>;
+  readonly townProcesses: AgentStore<TownProcessSpec>;
+  readonly firmDesigns: AgentStore<typeof FIRM_DESIGN_SPEC>;
+  /** Town-product slots holding a design, in slot order (`HEADER.activeSlotCount` used). */
+  readonly activeSlots: AgentStore<typeof SLOT_LIST_SPEC>;
+  /** Vendor agents (main thread only; not shared with worker threads). */
+  readonly vendors: AgentStore<VendorSpec>;
   readonly commands: Record<CommandBufferName, CommandBuffer>;
   /** The capacity epoch these views were built for (per thread). */
   viewEpoch: number;
@@ -56,6 +79,10 @@ export interface WorldDescriptor {
   workers: SharedBuffers;
   towns: SharedBuffers;
   partials: SharedBuffers;
+  townProducts: SharedBuffers;
+  townProcesses: SharedBuffers;
+  firmDesigns: SharedBuffers;
+  activeSlots: SharedBuffers;
   commands: Record<CommandBufferName, { slots: SharedBuffers; counts: SharedBuffers }>;
 }
 interface SharedBuffers {
@@ -92,6 +119,19 @@ export function createWorld(params: ModelParams, seed: number): World {
   // No shock until the exogenous phase publishes this month's values.
   towns.cols.materialCostIndex.fill(1);
   towns.cols.powerAvailability.fill(1);
+  towns.cols.expectedLagMonths.fill(params.innovation.priorImitationLagMonths);
+  const productSlots = townCount * params.products.length;
+  const townProducts = createStore(TOWN_PRODUCT_SPEC, productSlots, productSlots);
+  townProducts.cols.design.fill(-1);
+  townProducts.cols.originator.fill(-1);
+  const processSlots = Math.max(1, townCount * params.processes.length);
+  const townProcesses = createStore(TOWN_PROCESS_SPEC, processSlots, processSlots);
+  townProcesses.cols.localPrice.fill(Infinity);
+  townProcesses.cols.accessPrice.fill(Infinity);
+  townProcesses.cols.facilityPrice.fill(Infinity);
+  const productCount = params.products.length;
+  const firmDesigns = createStore(FIRM_DESIGN_SPEC, firmCapacity * productCount, MAX_FIRM_SLOTS * productCount);
+  firmDesigns.cols.design.fill(-1);
   return {
     params,
     streamKeys,
@@ -101,9 +141,14 @@ export function createWorld(params: ModelParams, seed: number): World {
     towns,
     partials: createStore(
       PARTIAL_SPEC,
-      blockCount(firmCapacity) * partialStride(townCount),
-      blockCount(MAX_FIRM_SLOTS) * partialStride(townCount),
+      blockCount(firmCapacity) * partialStride(params),
+      blockCount(MAX_FIRM_SLOTS) * partialStride(params),
     ),
+    townProducts,
+    townProcesses,
+    firmDesigns,
+    activeSlots: createStore(SLOT_LIST_SPEC, productSlots, productSlots),
+    vendors: createStore(VENDOR_SPEC, 64, MAX_VENDOR_SLOTS),
     commands,
     viewEpoch: 0,
   };
@@ -119,7 +164,12 @@ export function ensureCapacity(world: World, firmSlots: number, workerSlots: num
     const issuerCapacity = COMMAND_ISSUER[name] === 'firms' ? world.firms.capacity : world.workers.capacity;
     growCommandBuffer(world.commands[name], issuerCapacity);
   }
-  growStore(world.partials, blockCount(world.firms.capacity) * partialStride(world.params.towns.length));
+  growStore(world.partials, blockCount(world.firms.capacity) * partialStride(world.params));
+  const productCount = world.params.products.length;
+  const designSlotsBefore = world.firmDesigns.capacity;
+  if (growStore(world.firmDesigns, world.firms.capacity * productCount)) {
+    world.firmDesigns.cols.design.fill(-1, designSlotsBefore);
+  }
   header[HEADER.capacityEpoch] += 1;
   world.viewEpoch = header[HEADER.capacityEpoch];
 }
@@ -148,6 +198,10 @@ export function describeWorld(world: World): WorldDescriptor {
     workers: shared(world.workers),
     towns: shared(world.towns),
     partials: shared(world.partials),
+    townProducts: shared(world.townProducts),
+    townProcesses: shared(world.townProcesses),
+    firmDesigns: shared(world.firmDesigns),
+    activeSlots: shared(world.activeSlots),
     commands,
   };
 }
@@ -172,6 +226,12 @@ export function attachWorld(descriptor: WorldDescriptor): World {
     workers: attach(WORKER_SPEC, descriptor.workers),
     towns: attach(TOWN_SPEC, descriptor.towns),
     partials: attach(PARTIAL_SPEC, descriptor.partials),
+    townProducts: attach(TOWN_PRODUCT_SPEC, descriptor.townProducts),
+    townProcesses: attach(TOWN_PROCESS_SPEC, descriptor.townProcesses),
+    firmDesigns: attach(FIRM_DESIGN_SPEC, descriptor.firmDesigns),
+    activeSlots: attach(SLOT_LIST_SPEC, descriptor.activeSlots),
+    // Vendors are main-thread state; a worker thread gets an empty store it never reads.
+    vendors: createStore(VENDOR_SPEC, 1, 1),
     commands,
     viewEpoch: -1,
   };
@@ -190,7 +250,13 @@ export function refreshViews(world: World): void {
     reattachStore(world.commands[name].counts);
   }
   reattachStore(world.partials);
+  reattachStore(world.firmDesigns);
   world.viewEpoch = epoch;
+}
+
+/** Make room for one more vendor (main thread; vendors never cross to a worker thread). */
+export function ensureVendorCapacity(world: World, vendorSlots: number): void {
+  growStore(world.vendors, vendorSlots);
 }
 
 export function agentCount(world: World, kind: AgentKind): number {

@@ -8,5 +8,11 @@ export const HEADER = {
    * store's capacity is read from its buffers' current byte length).
    */
   capacityEpoch: 3,
+  /** Vendor slots handed out (main thread only). */
+  vendorCount: 4,
+  /** Entries of `world.activeSlots` in use: town-product slots holding a design (published each month). */
+  activeSlotCount: 5,
+  /** Designs launched so far (design ids are 0 .. designCount-1, in launch order). */
+  designCount: 6,
 } as const;
-export const HEADER_LENGTH = 4;
+export const HEADER_LENGTH = 7;

@@ -19,5 +19,10 @@ export const WORKER_SPEC = {
   trainedAt: 'i32',
   /** Capability of the employer the worker last left: the know-how a mover carries (III c). */
   carriedCapability: 'f64',
+  /** Kin group (bradri), fixed at entry to the labour force. */
+  kinGroup: 'i32',
+  /** Town-product slot and id of a fresh design of the employer the worker last left (-1 none): III c. */
+  carriedSlot: 'i32',
+  carriedDesign: 'i32',
 } as const;
 export type WorkerSpec = typeof WORKER_SPEC;

@@ -35,7 +35,7 @@ export function emptySimulation(params: ModelParams, seed = 1): Simulation {
   const world: World = createWorld(params, seed);
   return {
     world,
-    host: createHost(params.towns.length, params.years * 12, REPORTERS.length),
+    host: createHost(params, params.years * 12, REPORTERS.length),
     executor: createSerialExecutor(world),
   };
 }
