@@ -10,7 +10,7 @@ import { panelRows, type PanelColumns } from './model/phases/annualPanel.js';
 import { createSerialExecutor, type BlockExecutor } from './executor.js';
 import { createPoolExecutor } from './parallel/pool.js';
 import { initialiseWorld, publishInitialTownState } from './model/initialise.js';
-import { METRIC_NAMES, REPORTERS } from './observe.js';
+import { reportersFor } from './observe.js';
 import { step } from './step.js';
 import type { Simulation } from './simulation.js';
 import { HEADER } from './state/header.js';
@@ -83,7 +83,8 @@ export async function runOne(job: RunJob): Promise<RunResult> {
   const world = createWorld(params, seed);
   initialiseWorld(world);
   publishInitialTownState(world);
-  const host = createHost(params, ticks, REPORTERS.length);
+  const reporters = reportersFor(params);
+  const host = createHost(params, ticks, reporters.length);
   const firmCount = world.header[HEADER.firmCount];
   for (let id = 0; id < firmCount; id++) host.accounts.equityInjected += world.firms.cols.cash[id];
 
@@ -104,8 +105,8 @@ export async function runOne(job: RunJob): Promise<RunResult> {
     params,
     ticks,
     townNames: params.towns.map((town) => town.name),
-    metricNames: METRIC_NAMES,
-    metricUnits: REPORTERS.map((reporter) => reporter.unit),
+    metricNames: reporters.map((reporter) => reporter.name),
+    metricUnits: reporters.map((reporter) => reporter.unit),
     metrics: host.metrics,
     events: host.events,
     accounts: host.accounts,

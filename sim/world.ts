@@ -32,6 +32,8 @@ const PARTIAL_SPEC = { value: 'f64' } as const;
 /** Design a firm makes each product with, row `firm * products + product` (-1 = does not make it). */
 const FIRM_DESIGN_SPEC = { design: 'i32' } as const;
 const SLOT_LIST_SPEC = { slot: 'i32' } as const;
+/** Firms per town and kin group, row `town * kin.groups + group` (published by spin-off entry). */
+const TOWN_KIN_SPEC = { firms: 'f64' } as const;
 const MAX_VENDOR_SLOTS = 1 << 22;
 
 export const COMMAND_BUFFERS = ['retire', 'quit', 'spinOff', 'exit', 'hire', 'launch', 'copy', 'invest'] as const;
@@ -61,6 +63,7 @@ export interface World {
   readonly firmDesigns: AgentStore<typeof FIRM_DESIGN_SPEC>;
   /** Town-product slots holding a design, in slot order (`HEADER.activeSlotCount` used). */
   readonly activeSlots: AgentStore<typeof SLOT_LIST_SPEC>;
+  readonly townKin: AgentStore<typeof TOWN_KIN_SPEC>;
   /** Vendor agents (main thread only; not shared with worker threads). */
   readonly vendors: AgentStore<VendorSpec>;
   readonly commands: Record<CommandBufferName, CommandBuffer>;
@@ -83,6 +86,7 @@ export interface WorldDescriptor {
   townProcesses: SharedBuffers;
   firmDesigns: SharedBuffers;
   activeSlots: SharedBuffers;
+  townKin: SharedBuffers;
   commands: Record<CommandBufferName, { slots: SharedBuffers; counts: SharedBuffers }>;
 }
 interface SharedBuffers {
@@ -148,6 +152,7 @@ export function createWorld(params: ModelParams, seed: number): World {
     townProcesses,
     firmDesigns,
     activeSlots: createStore(SLOT_LIST_SPEC, productSlots, productSlots),
+    townKin: createStore(TOWN_KIN_SPEC, townCount * params.kin.groups, townCount * params.kin.groups),
     vendors: createStore(VENDOR_SPEC, 64, MAX_VENDOR_SLOTS),
     commands,
     viewEpoch: 0,
@@ -202,6 +207,7 @@ export function describeWorld(world: World): WorldDescriptor {
     townProcesses: shared(world.townProcesses),
     firmDesigns: shared(world.firmDesigns),
     activeSlots: shared(world.activeSlots),
+    townKin: shared(world.townKin),
     commands,
   };
 }
@@ -230,6 +236,7 @@ export function attachWorld(descriptor: WorldDescriptor): World {
     townProcesses: attach(TOWN_PROCESS_SPEC, descriptor.townProcesses),
     firmDesigns: attach(FIRM_DESIGN_SPEC, descriptor.firmDesigns),
     activeSlots: attach(SLOT_LIST_SPEC, descriptor.activeSlots),
+    townKin: attach(TOWN_KIN_SPEC, descriptor.townKin),
     // Vendors are main-thread state; a worker thread gets an empty store it never reads.
     vendors: createStore(VENDOR_SPEC, 1, 1),
     commands,

@@ -6,7 +6,6 @@
  */
 import type {
   CapabilityParams,
-  FinanceParams,
   LabourParams,
   MarketParams,
   SpilloverParams,
@@ -180,17 +179,18 @@ export function spinOffCapability(inheritedShare: number, parentCapability: numb
  * working capital" are among the problems the Bangladesh clusters name (Bangladesh
  * seed, Railway Market Bogra).
  */
-export function monthlyInterest(finance: FinanceParams, debt: number): number {
-  return (debt * finance.interestRatePerYear) / 12;
+export function monthlyInterest(interestRatePerYear: number, debt: number): number {
+  return (debt * interestRatePerYear) / 12;
 }
 
 /**
  * Debt a firm can carry without being in distress: a working-capital line scaled by its
- * wage bill. The default 0 means no formal credit, as in the clusters of both seeds
- * (collateral-free credit is a policy the Bangladesh seed recommends).
+ * wage bill, limited by a credit scheme's fund shared among the town's firms. The
+ * default 0 means no formal credit, as in the clusters of both seeds (collateral-free
+ * credit is a policy the Bangladesh seed recommends).
  */
-export function creditLine(finance: FinanceParams, wageBill: number): number {
-  return finance.creditLimitMonthsOfWageBill * wageBill;
+export function creditLine(creditLimitMonths: number, wageBill: number, fundPerFirm: number): number {
+  return Math.min(creditLimitMonths * wageBill, fundPerFirm);
 }
 
 /**

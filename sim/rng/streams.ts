@@ -13,7 +13,18 @@
 import seedrandom from 'seedrandom';
 
 /** The named random streams. A mechanism that needs randomness adds its own name here. */
-export const STREAM_NAMES = ['init-firm', 'init-worker', 'labour', 'spin-off', 'market', 'hire'] as const;
+export const STREAM_NAMES = [
+  'init-firm',
+  'init-worker',
+  'labour',
+  'spin-off',
+  'market',
+  'hire',
+  'imitation',
+  'policy',
+  'owner',
+  'kin',
+] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export const STREAM: { readonly [K in StreamName]: number } = Object.fromEntries(
   STREAM_NAMES.map((name, index) => [name, index]),

@@ -29,6 +29,10 @@ export const TOWN_SPEC = {
   importSalesUnits: 'f64',
   /** Imitation lag firms here expect, months: smoothed first-copy lags seen in the town (§7.15). */
   expectedLagMonths: 'f64',
+  /** Bit k set when firms here can get process k done outside (local vendor, facility or another town). */
+  accessibleProcesses: 'i32',
+  /** Bit k set when the town has its own vendors of process k. */
+  localVendorProcesses: 'i32',
   /** Share of a fully developed second-hand machine market, in [0, 1] (I d). */
   secondHandShare: 'f64',
   // Policy levers in force this month (published by the exogenous phase, §7.17):

@@ -1,5 +1,5 @@
 /** Adding agents to a hand-built world (firms with a given staff) for mechanism tests. */
-import { addFirm, addWorker } from '../../sim/model/agents.js';
+import { addFirm, addWorker, startProduct } from '../../sim/model/agents.js';
 import { WORKER_STATUS } from '../../sim/state/workers.js';
 import type { World } from '../../sim/world.js';
 
@@ -11,6 +11,10 @@ export interface HandBuiltFirm {
   journeymen?: number;
   apprentices?: number;
   skill?: number;
+  /** Products it makes (default: product 0), with the machines for their processes. */
+  products?: number[];
+  /** Processes it owns machines for, besides those its products need. */
+  machines?: number[];
 }
 
 /** A firm with an owner plus journeymen and apprentices of equal skill; returns its id. */
@@ -23,7 +27,12 @@ export function addStaffedFirm(world: World, spec: HandBuiltFirm = {}): number {
     owner: -1,
     capability: spec.capability ?? 0.3,
     cash: spec.cash ?? 3000,
+    kinGroup: 0,
   });
+  for (const process of spec.machines ?? []) world.firms.cols.inHouse[firm] |= 1 << process;
+  for (const product of spec.products ?? [0]) {
+    startProduct(world, firm, product, -2, (process) => world.params.processes[process].machineCost);
+  }
   const add = (status: (typeof WORKER_STATUS)[keyof typeof WORKER_STATUS]) =>
     addWorker(world, { town, employer: firm, skill, status, trainedAt: -1, careerMonths: 60 });
   world.firms.cols.owner[firm] = add(WORKER_STATUS.owner);

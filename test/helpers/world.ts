@@ -7,7 +7,7 @@ import type { ModelParams } from '../../sim/params.js';
 import { createWorld, type World } from '../../sim/world.js';
 import { createHost } from '../../sim/host.js';
 import { createSerialExecutor } from '../../sim/executor.js';
-import { REPORTERS } from '../../sim/observe.js';
+import { reportersFor } from '../../sim/observe.js';
 import type { Simulation } from '../../sim/simulation.js';
 import { step } from '../../sim/step.js';
 
@@ -35,7 +35,7 @@ export function emptySimulation(params: ModelParams, seed = 1): Simulation {
   const world: World = createWorld(params, seed);
   return {
     world,
-    host: createHost(params, params.years * 12, REPORTERS.length),
+    host: createHost(params, params.years * 12, reportersFor(params).length),
     executor: createSerialExecutor(world),
   };
 }

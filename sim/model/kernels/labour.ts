@@ -8,12 +8,13 @@ import { clearBlock, pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
 import { WORKER_STATUS } from '../../state/workers.js';
 import { skillGain, spinOffProbability } from '../equations.js';
+import { kinHelpers, quitProbability, wageMultiplier } from '../rules/people.js';
 
 /** Why a worker left an employer (the `arg` of a quit command). */
 export const QUIT_REASON = { voluntary: 0, laidOff: 1, employerExit: 2 } as const;
 
 export function labourKernel(world: World, block: number, start: number, end: number): void {
-  const { labour, entry } = world.params;
+  const { labour, entry, kin } = world.params;
   const tick = world.header[HEADER.tick];
   const key = world.streamKeys[STREAM.labour];
   const spinOffKey = world.streamKeys[STREAM['spin-off']];
@@ -21,7 +22,11 @@ export function labourKernel(world: World, block: number, start: number, end: nu
   const firmAlive = world.firms.cols.alive;
   const firmUtilisation = world.firms.cols.utilisation;
   const firmShrinking = world.firms.cols.shrinking;
-  const successShare = world.towns.cols.successfulSpinOffShare;
+  const firmCapability = world.firms.cols.capability;
+  const { successfulSpinOffShare: successShare, meanCapability: townMeanCapability } = world.towns.cols;
+  const { courseProbability, courseSkillGain } = world.towns.cols;
+  const kinFirms = world.townKin.cols.firms;
+  const kinGroup = world.workers.cols.kinGroup;
   const { retire, quit, spinOff } = world.commands;
   clearBlock(retire, block);
   clearBlock(quit, block);
@@ -42,6 +47,9 @@ export function labourKernel(world: World, block: number, start: number, end: nu
       continue;
     }
     skill[id] += skillGain(labour, skill[id], firmUtilisation[firm]);
+    // A training-centre short course (policy): part of the skill gap closed at once.
+    const workerTown = town[id];
+    if (uniformAt(draws, 4) < courseProbability[workerTown]) skill[id] += courseSkillGain[workerTown] * (1 - skill[id]);
     tenureMonths[id] += 1;
     const workerStatus = status[id];
     if (workerStatus === WORKER_STATUS.owner) continue;
@@ -57,7 +65,9 @@ export function labourKernel(world: World, block: number, start: number, end: nu
       pushCommand(quit, block, id, QUIT_REASON.laidOff);
       continue;
     }
-    if (uniformAt(draws, 2) < labour.quitProbabilityPerMonth) {
+    // Workers of firms paying below the going rate quit more often (wage gaps, III c).
+    const relativeWage = wageMultiplier(labour, firmCapability[firm], townMeanCapability[workerTown]);
+    if (uniformAt(draws, 2) < quitProbability(labour, relativeWage)) {
       pushCommand(quit, block, id, QUIT_REASON.voluntary);
       continue;
     }
@@ -66,11 +76,11 @@ export function labourKernel(world: World, block: number, start: number, end: nu
       tenureMonths[id] >= entry.spinOffMinTenureMonths &&
       skill[id] >= entry.spinOffMinSkill
     ) {
-      const probability = spinOffProbability(
-        entry.spinOffProbabilityPerMonth,
-        entry.demonstrationWeight,
-        successShare[town[id]],
-      );
+      // Kin firms in the town make founding easier (the lohar bradri, Punjab seed §4.2).
+      const helpers = kinHelpers(kin, kinFirms[workerTown * kin.groups + kinGroup[id]]);
+      const probability =
+        spinOffProbability(entry.spinOffProbabilityPerMonth, entry.demonstrationWeight, successShare[workerTown]) *
+        (1 + kin.spinOffWeightPerHelper * helpers);
       if (uniformAt(drawBase(spinOffKey, id, tick), 0) < probability) pushCommand(spinOff, block, id, firm);
     }
   }

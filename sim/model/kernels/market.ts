@@ -1,11 +1,14 @@
 /**
- * Market kernel, over firm blocks: each firm's share of its town's demand, sales,
- * accounts, technological effort, capability growth, and the decisions to hire or
- * exit (queued as commands). Writes per-town partial sums for the observers.
+ * Market kernel, over firm blocks: each firm's share of the demand for each product
+ * it makes (and of foreign demand, if it qualifies), sales, accounts, technological
+ * effort and capability, design work and imitation (§7.14, §7.15), make-or-buy
+ * investment (§7.13), and the decisions to hire, exit, launch, copy or invest
+ * (queued as commands). Writes per-town partial sums for the reductions.
  */
 import type { World } from '../../world.js';
 import { clearBlock, pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
+import { UPGRADE } from '../../state/firms.js';
 import {
   capabilityGain,
   creditLine,
@@ -14,103 +17,241 @@ import {
   spilloverGain,
   wageBillPerMonth,
 } from '../equations.js';
-import { PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
+import { wageMultiplier } from '../rules/people.js';
+import { lowestBit } from '../rules/bits.js';
+import { machineCost, machinePaysBack } from '../rules/sourcing.js';
+import { catalogueOf } from '../catalogue.js';
+import { PARTIAL, PRICING_FIELDS, partialStride, processBoughtField, productPullField, townStride } from '../partials.js';
+import { countProcessNeeds } from './pricing.js';
+import { designWork } from './designWork.js';
+import { startCopying } from './imitation.js';
+import { drawBase, STREAM, uniformAt } from '../../rng/streams.js';
+import { isMember } from '../membership.js';
+
+/** Why a firm closes (the `arg` of an exit command). */
+export const EXIT_REASON = { losses: 0, ownerGaveUp: 1 } as const;
+
+const processNeeds = new Float64Array(32);
 
 export function marketKernel(world: World, block: number, start: number, end: number): void {
-  const { market, labour, capability: capabilityParams, entry, exit, finance, spillovers } = world.params;
+  const { params } = world;
+  const { market, labour, capability: capabilityParams, entry, exit, spillovers, processes, vendors } = params;
+  const catalogue = catalogueOf(params);
+  const productCount = catalogue.productCount;
+  const processCount = catalogue.processCount;
   const tick = world.header[HEADER.tick];
-  const townCount = world.params.towns.length;
+  const townCount = params.towns.length;
+  const stride = townStride(params);
   const f = world.firms.cols;
-  const townDemand = world.towns.cols.demandUnits;
-  const townPull = world.towns.cols.attractivenessSum;
-  const townKnowledgePool = world.towns.cols.knowledgePool;
-  const townMaterialIndex = world.towns.cols.materialCostIndex;
+  const tc = world.towns.cols;
+  const tp = world.townProducts.cols;
+  const accessPrice = world.townProcesses.cols.accessPrice;
   const partial = world.partials.cols.value;
-  const rowStart = block * partialStride(townCount);
+  const rowStart = block * partialStride(params);
   for (let town = 0; town < townCount; town++) {
-    const cell = rowStart + town * PARTIAL_FIELDS;
-    for (let field = 0; field < PARTIAL_FIELDS; field++) {
-      if (field !== PARTIAL.attractivenessSum) partial[cell + field] = 0;
+    const cell = rowStart + town * stride;
+    for (let field = 0; field < stride; field++) {
+      const isPricingField = field >= productPullField(0) ? field < processBoughtField(params, 0) : PRICING_FIELDS.includes(field);
+      if (!isPricingField) partial[cell + field] = 0;
     }
   }
-  const { hire, exit: exitCommands } = world.commands;
+  const { hire, exit: exitCommands, launch, copy, invest } = world.commands;
   clearBlock(hire, block);
   clearBlock(exitCommands, block);
+  clearBlock(launch, block);
+  clearBlock(copy, block);
+  clearBlock(invest, block);
+  const policyKey = world.streamKeys[STREAM.policy];
+  const ownerKey = world.streamKeys[STREAM.owner];
 
   // Columns in locals: the loop then indexes typed arrays directly (measured ~2x faster).
   const { alive, town: firmTown, capacityUnits, attractiveness, price, headcount, apprentices, skillSum } = f;
   const { demandShareUnits, salesUnits, revenue: revenueColumn, profit: profitColumn, effort: effortColumn } = f;
   const { utilisation: utilisationColumn, cash, debt, interest: interestColumn } = f;
-  const { capability, lossMonths, shrinking, parent, birthTick } = f;
+  const { capability, lossMonths, shrinking, parent, birthTick, products, freshSlot, designRent } = f;
+  const { usesInHouse, inHouse, processCostPerUnit, machineValue, investment: investmentColumn } = f;
+  const { exportSalesUnits, lowIncomeMonths, upgradeFlags, unitCost } = f;
   const hireCashReserve = labour.hireReserveMonths * labour.wageJourneymanPerMonth;
 
   for (let id = start; id < end; id++) {
     if (alive[id] === 0) continue;
     const town = firmTown[id];
     const capacity = capacityUnits[id];
-    // The town's pull includes the imports' (reduce-attractiveness), so imports take their share.
-    const demandShare = townPull[town] > 0 ? (townDemand[town] * attractiveness[id]) / townPull[town] : 0;
+    const productMask = products[id];
+    let productsMade = 0;
+    for (let bits = productMask; bits !== 0; bits &= bits - 1) productsMade++;
+    const pullPerProduct = productsMade > 0 ? attractiveness[id] / productsMade : 0;
+    const ownFresh = freshSlot[id];
+    const freshProduct =
+      ownFresh >= 0 && tp.fresh[ownFresh] === 1 && tp.originator[ownFresh] === id ? ownFresh - town * productCount : -1;
+    // Demand for each product is split among its producers and imports by pull.
+    let demandShare = 0;
+    let freshDemand = 0;
+    for (let bits = productMask; bits !== 0; bits &= bits - 1) {
+      const product = lowestBit(bits);
+      const slot = town * productCount + product;
+      const townPull = tp.pullSum[slot] + tp.importPull[slot];
+      const pull = product === freshProduct ? pullPerProduct * (1 + params.innovation.noveltyPull) : pullPerProduct;
+      const share = townPull > 0 ? (tp.demandUnits[slot] * pull) / townPull : 0;
+      demandShare += share;
+      if (product === freshProduct) freshDemand = share;
+    }
     const sales = Math.min(capacity, demandShare);
-    const revenue = sales * price[id];
-    const wageBill = wageBillPerMonth(labour, headcount[id], apprentices[id]);
+    // Foreign buyers take what qualifying firms can still deliver (export linkage policy).
+    const exportShare =
+      tc.exportPullSum[town] > 0 && capability[id] >= tc.exportQualityThreshold[town] && tc.exportDemandUnits[town] > 0
+        ? (tc.exportDemandUnits[town] * attractiveness[id]) / tc.exportPullSum[town]
+        : 0;
+    const exportSales = Math.min(capacity - sales, exportShare);
+    const revenue = sales * price[id] + exportSales * price[id] * tc.exportPriceIndex[town];
+    const wageBill =
+      wageBillPerMonth(labour, headcount[id], apprentices[id]) *
+      wageMultiplier(labour, capability[id], tc.meanCapability[town]);
     const openingDebt = debt[id];
-    const interest = monthlyInterest(finance, openingDebt);
-    const materialCost = materialCostPerUnitAt(market, townMaterialIndex[town]);
-    const costs = wageBill + sales * materialCost + market.overheadPerFirmMonth + interest;
+    const interest = monthlyInterest(tc.interestRatePerYear[town], openingDebt);
+    const unitsMade = sales + exportSales;
+    const materialCost = materialCostPerUnitAt(market, tc.materialCostIndex[town]);
+    const costs =
+      wageBill + unitsMade * (materialCost + processCostPerUnit[id]) + market.overheadPerFirmMonth + interest;
     const profit = revenue - costs;
     const effort = profit > 0 ? capabilityParams.effortShareOfProfit * profit : 0;
-    const utilisation = capacity > 0 ? sales / capacity : 0;
+    const utilisation = capacity > 0 ? unitsMade / capacity : 0;
     const meanSkill = headcount[id] > 0 ? skillSum[id] / headcount[id] : 0;
+    const firmCreditLine = creditLine(tc.creditLimitMonths[town], wageBill, tc.creditFundPerFirm[town]);
+    const member = isMember(world, id, tc.membershipShare[town]);
+
+    // Innovation rent: the novelty mark-up on the fresh design's units (§7.14).
+    const rentThisMonth =
+      freshProduct >= 0 && demandShare > 0
+        ? params.innovation.noveltyMarkup * unitCost[id] * sales * (freshDemand / demandShare)
+        : 0;
+    designRent[id] += rentThisMonth;
+
+    // Design work (weighed against the expected imitation lag) and imitation.
+    const designSpend = designWork(world, id, town, tick, profit, sales, productsMade, firmCreditLine - openingDebt, member, block);
+    const demandPerProduct = productsMade > 0 ? demandShare / productsMade : 0;
+    const copySpend = startCopying(world, id, town, tick, cash[id] - designSpend, demandPerProduct, block);
+
+    // Make or buy: one machine a month at most, when it repays itself in time.
+    let machineSpend = 0;
+    if (processCount > 0 && productsMade > 0 && unitsMade > 0) {
+      const needed = countProcessNeeds(catalogue, productMask, processNeeds);
+      for (let rest = needed & ~inHouse[id]; rest !== 0; rest &= rest - 1) {
+        const process = lowestBit(rest);
+        const cost = machineCost(processes[process], vendors, tc.secondHandShare[town]);
+        const volume = (unitsMade * processNeeds[process]) / productsMade;
+        const affordable = cash[id] - designSpend - copySpend >= cost + hireCashReserve;
+        if (affordable && machinePaysBack(accessPrice[town * processCount + process], processes[process], volume, cost, vendors)) {
+          inHouse[id] |= 1 << process;
+          machineValue[id] += cost;
+          machineSpend = cost;
+          pushCommand(invest, block, id, process);
+          break;
+        }
+      }
+    }
+    investmentColumn[id] = machineSpend;
 
     demandShareUnits[id] = demandShare;
     salesUnits[id] = sales;
     revenueColumn[id] = revenue;
     profitColumn[id] = profit;
-    effortColumn[id] = effort;
+    const totalEffort = effort + designSpend + copySpend;
+    effortColumn[id] = totalEffort;
     utilisationColumn[id] = utilisation;
     // Cash never goes negative: a shortfall is borrowed, and cash repays debt first.
-    const netPosition = cash[id] - openingDebt + (profit - effort);
+    const netPosition = cash[id] - openingDebt + (profit - totalEffort) - machineSpend;
     const firmCash = netPosition > 0 ? netPosition : 0;
     const firmDebt = netPosition < 0 ? -netPosition : 0;
     cash[id] = firmCash;
     debt[id] = firmDebt;
     interestColumn[id] = interest;
+
+    // Capability: effort (design work teaches too), production, spontaneous spillovers,
+    // facilitated spillovers among association members (IV), and institutions' courses
+    // and prototype partnerships. Capped at the frontier (1).
     const openingCapability = capability[id];
-    // Effort, production and spillovers each close part of the gap; capped at the frontier (1).
-    const firmCapability = Math.min(
-      1,
-      openingCapability +
-        capabilityGain(capabilityParams, openingCapability, effort, utilisation, meanSkill) +
-        spilloverGain(spillovers, openingCapability, townKnowledgePool[town]),
-    );
+    const draws = drawBase(policyKey, id, tick);
+    let gain =
+      capabilityGain(capabilityParams, openingCapability, totalEffort, utilisation, meanSkill) +
+      spilloverGain(spillovers, openingCapability, tc.knowledgePool[town]);
+    if (member && tc.memberMeanCapability[town] > openingCapability) {
+      gain +=
+        tc.facilitatedLearningPerMonth[town] *
+        tc.associationTrust[town] *
+        (tc.memberMeanCapability[town] - openingCapability);
+    }
+    if (uniformAt(draws, 0) < tc.facilityCourseProbability[town]) {
+      gain += tc.facilityCourseGain[town] * (1 - openingCapability);
+    }
+    if (openingCapability >= tc.rdMinCapability[town] && uniformAt(draws, 1) < tc.rdPartnerProbability[town]) {
+      gain += tc.rdCapabilityGain[town] * (1 - openingCapability);
+      f.designProgress[id] += tc.rdSubsidy[town];
+    }
+    const firmCapability = Math.min(1, openingCapability + gain);
     capability[id] = firmCapability;
-    const inDistress = firmDebt > creditLine(finance, wageBill);
+
+    const inDistress = firmDebt > firmCreditLine;
     const monthsInLoss = inDistress ? lossMonths[id] + 1 : 0;
     lossMonths[id] = monthsInLoss;
+    // The owner's income is the profit; below a journeyman's wage the owner may give up.
+    const lowIncome = profit < labour.wageJourneymanPerMonth ? lowIncomeMonths[id] + 1 : 0;
+    lowIncomeMonths[id] = lowIncome;
     shrinking[id] = demandShare < labour.layoffDemandRatio * capacity ? 1 : 0;
+    const givesUp =
+      lowIncome >= exit.ownerPatienceMonths && uniformAt(drawBase(ownerKey, id, tick), 0) < exit.ownerGiveUpProbabilityPerMonth;
 
     if (monthsInLoss >= exit.lossMonthsToExit) {
-      pushCommand(exitCommands, block, id, 0);
+      pushCommand(exitCommands, block, id, EXIT_REASON.losses);
+    } else if (givesUp) {
+      pushCommand(exitCommands, block, id, EXIT_REASON.ownerGaveUp);
     } else if (demandShare >= labour.hireDemandRatio * capacity && firmCash >= hireCashReserve) {
       pushCommand(hire, block, id, 0);
     }
+    // A first export sale is a new marketing linkage ([B]: upgrading through new buyers).
+    if (exportSales > 0 && exportSalesUnits[id] === 0) upgradeFlags[id] |= UPGRADE.newBuyers | UPGRADE.marketingLinkages;
+    exportSalesUnits[id] = exportSales;
 
-    const cell = rowStart + town * PARTIAL_FIELDS;
+    const cell = rowStart + town * stride;
     partial[cell + PARTIAL.firms] += 1;
     partial[cell + PARTIAL.capabilitySum] += firmCapability;
     if (firmCapability > partial[cell + PARTIAL.capabilityMax]) partial[cell + PARTIAL.capabilityMax] = firmCapability;
     const isSuccessfulSpinOff = parent[id] >= 0 && tick - birthTick[id] >= entry.successAgeMonths && firmCash > 0;
     if (isSuccessfulSpinOff) partial[cell + PARTIAL.successfulSpinOffs] += 1;
     partial[cell + PARTIAL.salesUnits] += sales;
+    partial[cell + PARTIAL.salesSquared] += sales * sales;
+    partial[cell + PARTIAL.exportSalesUnits] += exportSales;
     partial[cell + PARTIAL.revenue] += revenue;
     partial[cell + PARTIAL.profit] += profit;
     partial[cell + PARTIAL.cash] += firmCash;
-    partial[cell + PARTIAL.effort] += effort;
+    partial[cell + PARTIAL.effort] += totalEffort;
+    partial[cell + PARTIAL.designSpend] += designSpend + copySpend;
+    partial[cell + PARTIAL.designRent] += rentThisMonth;
+    partial[cell + PARTIAL.investment] += machineSpend;
+    partial[cell + PARTIAL.machineValue] += machineValue[id];
     partial[cell + PARTIAL.demandShareUnits] += demandShare;
     partial[cell + PARTIAL.priceTimesSales] += price[id] * sales;
     partial[cell + PARTIAL.debt] += firmDebt;
     partial[cell + PARTIAL.interest] += interest;
     if (firmDebt > openingDebt) partial[cell + PARTIAL.borrowed] += firmDebt - openingDebt;
     else partial[cell + PARTIAL.repaid] += openingDebt - firmDebt;
+    if (member) {
+      partial[cell + PARTIAL.members] += 1;
+      partial[cell + PARTIAL.memberCapabilitySum] += firmCapability;
+    }
+    partial[cell + PARTIAL.productsMade] += productsMade;
+    if (processCount > 0 && productsMade > 0) {
+      const needed = countProcessNeeds(catalogue, productMask, processNeeds);
+      if ((needed & ~usesInHouse[id]) === 0) partial[cell + PARTIAL.fullyIntegrated] += 1;
+      for (let rest = needed; rest !== 0; rest &= rest - 1) {
+        const process = lowestBit(rest);
+        const volume = (unitsMade * processNeeds[process]) / productsMade;
+        const field = cell + processBoughtField(params, process);
+        if ((usesInHouse[id] & (1 << process)) === 0) partial[field] += volume;
+        partial[field + 1] += volume;
+      }
+    } else if (productsMade > 0) {
+      partial[cell + PARTIAL.fullyIntegrated] += 1;
+    }
   }
 }

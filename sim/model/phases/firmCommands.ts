@@ -23,6 +23,37 @@ import { WORKER_STATUS } from '../../state/workers.js';
 import { countTick, type Host, TICK_COUNT, WORKFORCE, WORKFORCE_FIELDS } from '../../host.js';
 import { addWorker } from '../agents.js';
 import { moverCapabilityGain } from '../equations.js';
+import { EXIT_REASON } from '../kernels/market.js';
+import { catalogueOf } from '../catalogue.js';
+import { canCopyProduct, copyReadyTick } from '../rules/designs.js';
+import { drawBase, STREAM, uniformAt } from '../../rng/streams.js';
+import type { World } from '../../world.js';
+
+/**
+ * A worker hired from a firm with a fresh design may bring it: the hiring firm, if it
+ * is not copying something already and could make the product, starts copying it now
+ * (movers as an imitation channel, Punjab seed §4.3, III c).
+ */
+function moverBringsDesign(world: World, firm: number, worker: number, tick: number): void {
+  const w = world.workers.cols;
+  const slot = w.carriedSlot[worker];
+  const design = w.carriedDesign[worker];
+  w.carriedSlot[worker] = -1;
+  w.carriedDesign[worker] = -1;
+  const f = world.firms.cols;
+  if (slot < 0 || f.copySlot[firm] >= 0 || world.townProducts.cols.originator[slot] === firm) return;
+  const { imitation } = world.params;
+  if (uniformAt(drawBase(world.streamKeys[STREAM.hire], worker, tick), 0) >= imitation.moverCarriesDesignProbability) return;
+  const catalogue = catalogueOf(world.params);
+  const product = slot % catalogue.productCount;
+  if (world.firmDesigns.cols.design[firm * catalogue.productCount + product] >= design) return;
+  const available = f.inHouse[firm] | world.towns.cols.accessibleProcesses[f.town[firm]];
+  if ((catalogue.productProcesses[product] & ~available) !== 0) return;
+  if (!canCopyProduct(imitation, f.capability[firm], catalogue.complexity[product])) return;
+  f.copySlot[firm] = slot;
+  f.copyDesign[firm] = design;
+  f.copyReadyTick[firm] = copyReadyTick(imitation, tick, world.townProducts.cols.protectedUntilTick[slot]);
+}
 
 function recordHire(host: Host, town: number, fromUnemployed: boolean, skill: number): void {
   const row = town * WORKFORCE_FIELDS;
@@ -43,9 +74,10 @@ export const applyExitsAndHires: Phase = {
   run({ world, host }) {
     const tick = world.header[HEADER.tick];
     const blocks = blockCount(world.header[HEADER.firmCount]);
-    forEachCommand(world.commands.exit, blocks, (firm) => {
+    forEachCommand(world.commands.exit, blocks, (firm, reason) => {
       const f = world.firms.cols;
       f.alive[firm] = 0;
+      if (reason === EXIT_REASON.ownerGaveUp) countTick(host, f.town[firm], TICK_COUNT.ownerGiveUps);
       // The owner takes out what is left; debt a closing firm cannot pay is written off.
       host.accounts.equityWithdrawn += f.cash[firm] - f.debt[firm];
       countTick(host, f.town[firm], TICK_COUNT.exits);
@@ -57,6 +89,7 @@ export const applyExitsAndHires: Phase = {
         ageMonths: tick - f.birthTick[firm],
         cash: f.cash[firm],
         debt: f.debt[firm],
+        reason: reason === EXIT_REASON.ownerGaveUp ? 'owner-gave-up' : 'losses',
       });
     });
     forEachCommand(world.commands.hire, blocks, (firm) => {
@@ -73,6 +106,7 @@ export const applyExitsAndHires: Phase = {
           capability[firm],
           world.workers.cols.carriedCapability[worker],
         );
+        moverBringsDesign(world, firm, worker, tick);
         recordHire(host, town, true, world.workers.cols.skill[worker]);
         return;
       }

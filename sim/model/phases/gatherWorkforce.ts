@@ -21,6 +21,11 @@ export const gatherWorkforce: Phase = {
     f.skillSum.fill(0, 0, firmCount);
     const workforce = host.workforce;
     workforce.fill(0);
+    // Firms per town and owner's kin group (read next month by spin-off decisions).
+    const kinFirms = world.townKin.cols.firms;
+    const kinGroups = world.params.kin.groups;
+    const kinGroup = w.kinGroup;
+    kinFirms.fill(0);
     const townCount = world.params.towns.length;
     // Unemployed ids are collected in id order during the one pass over workers, then
     // grouped by town (a counting sort over the unemployed only, not over everyone).
@@ -52,6 +57,7 @@ export const gatherWorkforce: Phase = {
         workforce[row + WORKFORCE.apprentices] += 1;
       } else if (workerStatus === WORKER_STATUS.owner) {
         workforce[row + WORKFORCE.owners] += 1;
+        kinFirms[workerTown[id] * kinGroups + kinGroup[id]] += 1;
       }
     }
 

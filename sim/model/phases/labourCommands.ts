@@ -19,10 +19,18 @@ export const applyRetirementsAndQuits: Phase = {
       w.employer[worker] = -1;
       countTick(host, w.town[worker], TICK_COUNT.retirements);
     });
-    const firmCapability = world.firms.cols.capability;
+    const f = world.firms.cols;
+    const tp = world.townProducts.cols;
     forEachCommand(world.commands.quit, blocks, (worker) => {
-      // The know-how a mover carries to the next employer (III c).
-      w.carriedCapability[worker] = firmCapability[w.employer[worker]];
+      // The know-how a mover carries to the next employer (III c), and the employer's
+      // fresh design, if it has one ("skills diffusion ... through inter-firm movement
+      // of trained labour", Punjab seed §4.3).
+      const employer = w.employer[worker];
+      w.carriedCapability[worker] = f.capability[employer];
+      const fresh = f.freshSlot[employer];
+      const carriesDesign = fresh >= 0 && tp.fresh[fresh] === 1 && tp.originator[fresh] === employer;
+      w.carriedSlot[worker] = carriesDesign ? fresh : -1;
+      w.carriedDesign[worker] = carriesDesign ? tp.design[fresh] : -1;
       w.employer[worker] = -1;
       w.tenureMonths[worker] = 0;
       if (w.status[worker] === WORKER_STATUS.owner) w.status[worker] = WORKER_STATUS.journeyman;

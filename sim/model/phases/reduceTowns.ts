@@ -5,96 +5,136 @@
 import type { Phase, Simulation } from '../../simulation.js';
 import { blockCount } from '../../store/blocks.js';
 import { HEADER } from '../../state/header.js';
-import { MAX_FIELDS, PARTIAL, PARTIAL_FIELDS, partialStride } from '../partials.js';
-import { attractiveness, proximityWeight, salesFromShare } from '../equations.js';
-import type { ModelParams } from '../../params.js';
+import {
+  MAX_FIELDS,
+  PARTIAL,
+  PRICING_FIELDS,
+  partialStride,
+  processBoughtField,
+  productPullField,
+  townStride,
+} from '../partials.js';
+import { attractiveness, salesFromShare } from '../equations.js';
+import { catalogueOf } from '../catalogue.js';
 
 function reduceFields(sim: Simulation, fields: readonly number[]): void {
   const { world, host } = sim;
-  const townCount = world.params.towns.length;
+  const { params } = world;
+  const townCount = params.towns.length;
   const blocks = blockCount(world.header[HEADER.firmCount]);
   const partial = world.partials.cols.value;
-  const stride = partialStride(townCount);
+  const stride = partialStride(params);
+  const cellWidth = townStride(params);
   const totals = host.firmTotals;
   for (let town = 0; town < townCount; town++) {
     for (const field of fields) {
       const isMax = MAX_FIELDS.includes(field);
       let total = 0;
       for (let block = 0; block < blocks; block++) {
-        const value = partial[block * stride + town * PARTIAL_FIELDS + field];
+        const value = partial[block * stride + town * cellWidth + field];
         total = isMax ? Math.max(total, value) : total + value;
       }
-      totals[town * PARTIAL_FIELDS + field] = total;
+      totals[town * cellWidth + field] = total;
     }
   }
 }
 
+const fieldLists = new WeakMap<object, { pricing: number[]; market: number[] }>();
+
+/** Which cell fields each reduction adds: pricing's (pull, producers, export pull) and the rest. */
+function fieldsFor(sim: Simulation): { pricing: number[]; market: number[] } {
+  const { params } = sim.world;
+  let lists = fieldLists.get(params);
+  if (!lists) {
+    const pricing: number[] = [...PRICING_FIELDS];
+    for (let product = 0; product < params.products.length; product++) {
+      pricing.push(productPullField(product), productPullField(product) + 1);
+    }
+    const market: number[] = Object.values(PARTIAL).filter((field) => !PRICING_FIELDS.includes(field));
+    for (let process = 0; process < params.processes.length; process++) {
+      market.push(processBoughtField(params, process), processBoughtField(params, process) + 1);
+    }
+    lists = { pricing, market };
+    fieldLists.set(params, lists);
+  }
+  return lists;
+}
+
 /**
- * Each town's total pull on its demand: its firms' attractiveness, added in block
- * order, plus that of imports - one pseudo-competitor per town, valued by the same
- * equation as a firm (§7.11). Imports' sales follow from their share now; firms'
- * shares (market kernel) divide by the same total, so all sales add up to at most
- * the demand.
+ * Each product's total pull in each town: its producers', added in block order, plus
+ * that of imports - one pseudo-competitor per town and product, valued by the same
+ * equation as a firm (§7.11), supplying at most its share of that product's demand.
+ * Imports' sales follow from their share now; firms' shares (market kernel) divide by
+ * the same total, so all sales of a product add up to at most its demand.
  */
 export const reduceAttractiveness: Phase = {
   name: 'reduce-attractiveness',
   run(sim) {
-    reduceFields(sim, [PARTIAL.attractivenessSum]);
-    const { market } = sim.world.params;
+    reduceFields(sim, fieldsFor(sim).pricing);
+    const { params } = sim.world;
+    const { market } = params;
+    const productCount = params.products.length;
+    const cellWidth = townStride(params);
+    const totals = sim.host.firmTotals;
     const c = sim.world.towns.cols;
-    const pull = c.attractivenessSum;
-    for (let town = 0; town < pull.length; town++) {
-      const importPull = attractiveness(
-        market,
-        c.importCapacityUnits[town],
-        c.importQuality[town],
-        c.importPrice[town],
-      );
-      const townPull = sim.host.firmTotals[town * PARTIAL_FIELDS + PARTIAL.attractivenessSum] + importPull;
-      pull[town] = townPull;
-      c.importAttractiveness[town] = importPull;
-      c.importSalesUnits[town] =
-        importPull > 0 ? salesFromShare(c.demandUnits[town], importPull, townPull, c.importCapacityUnits[town]) : 0;
+    const tp = sim.world.townProducts.cols;
+    for (let town = 0; town < c.demandUnits.length; town++) {
+      const townDemand = c.demandUnits[town];
+      let importPullTotal = 0;
+      let importSales = 0;
+      for (let product = 0; product < productCount; product++) {
+        const slot = town * productCount + product;
+        const demand = tp.demandUnits[slot];
+        const importCapacity = townDemand > 0 ? c.importCapacityUnits[town] * (demand / townDemand) : 0;
+        const importPull = attractiveness(market, importCapacity, c.importQuality[town], c.importPrice[town]);
+        const firmsPull = totals[town * cellWidth + productPullField(product)];
+        tp.pullSum[slot] = firmsPull;
+        tp.producers[slot] = totals[town * cellWidth + productPullField(product) + 1];
+        tp.importPull[slot] = importPull;
+        tp.importSalesUnits[slot] =
+          importPull > 0 ? salesFromShare(demand, importPull, firmsPull + importPull, importCapacity) : 0;
+        importPullTotal += importPull;
+        importSales += tp.importSalesUnits[slot];
+      }
+      c.attractivenessSum[town] = totals[town * cellWidth + PARTIAL.attractivenessSum] + importPullTotal;
+      c.importAttractiveness[town] = importPullTotal;
+      c.importSalesUnits[town] = importSales;
+      c.exportPullSum[town] = totals[town * cellWidth + PARTIAL.exportPull];
     }
   },
 };
-
-const MARKET_FIELDS = Object.values(PARTIAL).filter((field) => field !== PARTIAL.attractivenessSum);
 
 export const reduceMarket: Phase = {
   name: 'reduce-market',
   run(sim) {
-    reduceFields(sim, MARKET_FIELDS);
-    const { firms, meanCapability, successfulSpinOffShare } = sim.world.towns.cols;
+    reduceFields(sim, fieldsFor(sim).market);
+    const { params } = sim.world;
+    const cellWidth = townStride(params);
+    const { firms, meanCapability, successfulSpinOffShare, memberMeanCapability } = sim.world.towns.cols;
     const totals = sim.host.firmTotals;
     for (let town = 0; town < firms.length; town++) {
-      const row = town * PARTIAL_FIELDS;
+      const row = town * cellWidth;
       const count = totals[row + PARTIAL.firms];
       firms[town] = count;
       meanCapability[town] = count > 0 ? totals[row + PARTIAL.capabilitySum] / count : 0;
       successfulSpinOffShare[town] = count > 0 ? totals[row + PARTIAL.successfulSpinOffs] / count : 0;
+      const members = totals[row + PARTIAL.members];
+      memberMeanCapability[town] = members > 0 ? totals[row + PARTIAL.memberCapabilitySum] / members : 0;
+      sim.host.accounts.machineSpending += totals[row + PARTIAL.investment];
+    }
+    // Process volumes of each town's firms, for next month's sourcing.
+    const processCount = params.processes.length;
+    const tp = sim.world.townProcesses.cols;
+    for (let town = 0; town < firms.length; town++) {
+      for (let process = 0; process < processCount; process++) {
+        const field = town * cellWidth + processBoughtField(params, process);
+        tp.boughtUnits[town * processCount + process] = totals[field];
+        tp.neededUnits[town * processCount + process] = totals[field + 1];
+      }
     }
     publishKnowledgePools(sim);
   },
 };
-
-/** Proximity weights between towns depend only on parameters: computed once per run. */
-const weightsByParams = new WeakMap<ModelParams, Float64Array>();
-
-function proximityWeights(params: ModelParams): Float64Array {
-  let weights = weightsByParams.get(params);
-  if (!weights) {
-    const townCount = params.towns.length;
-    weights = new Float64Array(townCount * townCount);
-    for (let from = 0; from < townCount; from++) {
-      for (let to = 0; to < townCount; to++) {
-        weights[from * townCount + to] = proximityWeight(params.spillovers, params.travelHours[from][to]);
-      }
-    }
-    weightsByParams.set(params, weights);
-  }
-  return weights;
-}
 
 /**
  * Each town's knowledge pool: the mean capability of all firms, each town's firms
@@ -103,7 +143,8 @@ function proximityWeights(params: ModelParams): Float64Array {
 function publishKnowledgePools(sim: Simulation): void {
   const { params } = sim.world;
   const townCount = params.towns.length;
-  const weights = proximityWeights(params);
+  const weights = catalogueOf(params).proximity;
+  const cellWidth = townStride(params);
   const totals = sim.host.firmTotals;
   const pool = sim.world.towns.cols.knowledgePool;
   for (let town = 0; town < townCount; town++) {
@@ -111,8 +152,8 @@ function publishKnowledgePools(sim: Simulation): void {
     let weightedFirms = 0;
     for (let other = 0; other < townCount; other++) {
       const weight = weights[town * townCount + other];
-      weightedCapability += weight * totals[other * PARTIAL_FIELDS + PARTIAL.capabilitySum];
-      weightedFirms += weight * totals[other * PARTIAL_FIELDS + PARTIAL.firms];
+      weightedCapability += weight * totals[other * cellWidth + PARTIAL.capabilitySum];
+      weightedFirms += weight * totals[other * cellWidth + PARTIAL.firms];
     }
     pool[town] = weightedFirms > 0 ? weightedCapability / weightedFirms : 0;
   }

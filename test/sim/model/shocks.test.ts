@@ -10,7 +10,7 @@ import { emptySimulation, metricAt, quietParams, testParams, runMonths } from '.
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
 import { step } from '../../../sim/step.js';
 import { runOne } from '../../../sim/runOne.js';
-import { METRIC_NAMES } from '../../../sim/observe.js';
+import { metricNamesFor } from '../../../sim/observe.js';
 import type { ScenarioInput } from '../../../scenarios/schema.js';
 import type { Simulation } from '../../../sim/simulation.js';
 
@@ -19,7 +19,7 @@ const constant = (value: number) => [{ year: 2000, value }];
 /** The metric `name` of town `row` at `tick`, read from the host's columns. */
 function metric(sim: Simulation, tick: number, row: number, name: string): number {
   const townNames = sim.world.params.towns.map((town) => town.name);
-  return metricAt({ metrics: sim.host.metrics, metricNames: METRIC_NAMES, townNames }, tick, row, name);
+  return metricAt({ metrics: sim.host.metrics, metricNames: metricNamesFor(sim.world.params), townNames }, tick, row, name);
 }
 
 describe('material price shock (Bangladesh seed: "high prices of hard coke and pig iron")', () => {
