@@ -116,8 +116,7 @@ export const TOWN_PROCESS_SPEC = {
   /** Units of product needing the process made by firms of the town last month: bought, and in total. */
   boughtUnits: 'f64',
   neededUnits: 'f64',
-  /** Smoothed volume served by this town's vendors, and smoothed total need in the town. */
-  servedUnitsEma: 'f64',
+  /** Smoothed demand this town's vendors could serve: the town's own need plus other towns' purchases here. */
   neededUnitsEma: 'f64',
 } as const;
 export type TownProcessSpec = typeof TOWN_PROCESS_SPEC;
