@@ -174,7 +174,10 @@ function applyCopies(sim: Simulation, tick: number, blocks: number): void {
         originatorRent = f.designRent[record.originator];
         if (f.freshSlot[record.originator] === slot) f.freshSlot[record.originator] = -1;
       }
-      tc.expectedLagMonths[town] = updatedLagBelief(tc.expectedLagMonths[town], lagMonths, params.innovation);
+      // Beyond its novelty life a design earns nothing anyway: a later copy says only that
+      // the rent lasted its whole life.
+      const rentMonths = Math.min(lagMonths, params.innovation.noveltyLifeMonths);
+      tc.expectedLagMonths[town] = updatedLagBelief(tc.expectedLagMonths[town], rentMonths, params.innovation);
       countTick(host, town, TICK_COUNT.firstLocalCopies);
     }
     // A copy carried into another town becomes that town's latest design of the product.
