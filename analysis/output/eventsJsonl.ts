@@ -4,26 +4,60 @@
  *
  * Each line is the event with calendar fields added, keys in a fixed order:
  * `type`, `tick`, `year`, `month` (1-12), then the event's own fields in the order
- * the engine builds them. A town index (a field named `town` or ending in `Town`)
- * is followed by the town's name (`townName`, `<field>Name`). The writer knows no
- * event type: a new one needs no change here. Numbers are rounded as in the other
- * outputs (10 significant digits, see format.ts), so the bytes do not depend on
- * --threads; a non-finite number is written as null.
+ * the engine builds them, each index into a scenario list followed by its name:
+ *
+ * - a town (a field named `town` or ending in `Town`) by `<field>Name`, and a list
+ *   of towns (`towns`) by `townNames`;
+ * - a product of the catalogue (`product` or `…Product`) by `<field>Name`, a list
+ *   (`products`) by `productNames`;
+ * - a process of the catalogue (`process` or `…Process`) by `<field>Name`, a list
+ *   (`processes`) by `processNames`, and the machines an entrant bought
+ *   (`machinesBought`, process indices) by `machinesBoughtNames`.
+ *
+ * An index outside its list (e.g. -1 for none) is named null. The writer knows no
+ * event type: a new one needs no change here as long as its fields follow these
+ * names. Numbers are rounded as in the other outputs (10 significant digits, see
+ * format.ts), so the bytes do not depend on --threads; a non-finite number is
+ * written as null.
  */
 import type { RunResult } from '../../sim/runOne.js';
 import { formatNumber } from './format.js';
 
-const isTownField = (key: string): boolean => key === 'town' || key.endsWith('Town');
+/** Names of the scenario's towns, products and processes, by index. */
+export interface EventNames {
+  towns: readonly string[];
+  products: readonly string[];
+  processes: readonly string[];
+}
+type NameList = keyof EventNames;
+
+/** Which list a scalar field indexes, if any. */
+function scalarList(key: string): NameList | null {
+  if (key === 'town' || key.endsWith('Town')) return 'towns';
+  if (key === 'product' || key.endsWith('Product')) return 'products';
+  if (key === 'process' || key.endsWith('Process')) return 'processes';
+  return null;
+}
+
+/** Array fields of indices: the list they index and the key of their names. */
+const ARRAY_FIELDS: Readonly<Record<string, readonly [NameList, string]>> = {
+  towns: ['towns', 'townNames'],
+  products: ['products', 'productNames'],
+  processes: ['processes', 'processNames'],
+  machinesBought: ['processes', 'machinesBoughtNames'],
+};
 
 function roundNumbers(_key: string, value: unknown): unknown {
   if (typeof value !== 'number') return value;
   return Number.isFinite(value) ? Number(formatNumber(value)) : null;
 }
 
+const nameOf = (list: readonly string[], index: number): string | null => list[index] ?? null;
+
 export function eventLine(
   event: Readonly<{ type: string; tick: number }>,
   startYear: number,
-  townNames: readonly string[],
+  names: EventNames,
 ): string {
   const out: Record<string, unknown> = {
     type: event.type,
@@ -34,14 +68,30 @@ export function eventLine(
   for (const [key, value] of Object.entries(event)) {
     if (key === 'type' || key === 'tick') continue;
     out[key] = value;
-    if (isTownField(key) && typeof value === 'number') out[`${key}Name`] = townNames[value] ?? null;
+    if (typeof value === 'number') {
+      const list = scalarList(key);
+      if (list) out[`${key}Name`] = nameOf(names[list], value);
+    } else if (Array.isArray(value) && Object.hasOwn(ARRAY_FIELDS, key)) {
+      const [list, namesKey] = ARRAY_FIELDS[key];
+      out[namesKey] = value.map((index: unknown) => (typeof index === 'number' ? nameOf(names[list], index) : null));
+    }
   }
   return JSON.stringify(out, roundNumbers);
 }
 
+/** The scenario's names for event fields. */
+export function eventNames(result: Pick<RunResult, 'townNames' | 'params'>): EventNames {
+  return {
+    towns: result.townNames,
+    products: result.params.products.map((product) => product.name),
+    processes: result.params.processes.map((process) => process.name),
+  };
+}
+
 export function eventsJsonl(result: Pick<RunResult, 'events' | 'townNames' | 'params'>): string {
   const { startYear } = result.params;
+  const names = eventNames(result);
   let text = '';
-  for (const event of result.events) text += `${eventLine(event, startYear, result.townNames)}\n`;
+  for (const event of result.events) text += `${eventLine(event, startYear, names)}\n`;
   return text;
 }

@@ -3,9 +3,17 @@
  * simulated year (December), in year then firm-id order. Columns: year, firm (id),
  * town (name), parent (-1 for the founding generation), birthYear, ageMonths
  * (months since the firm's founding month), headcount, apprentices, meanSkill,
- * capability, cash, salesUnits (December's), revenue, profit, effort, utilisation.
+ * capability, cash, salesUnits (December's), revenue, profit, effort, utilisation;
+ * then products (how many it makes), productsMask (bit p = product p of the
+ * scenario's catalogue), inHouseProcesses (machines owned), machineValue (book
+ * value after December's depreciation), debt, netWorth (cash - debt + machine
+ * value), exportSalesUnits (December's), launches and copies (designs over the
+ * firm's life), kinGroup; and the firm's upgrading in that calendar year, 0 or 1:
+ * upgradedProduct, upgradedProcess, upgradedFunctional, upgradedInterSectoral,
+ * upgradedMarketingLinkages, upgraded (any of the five), downgraded.
  * Head-count, apprentices and mean skill are as of December's production; cash,
- * capability and the accounts are end-of-month (see sim/model/phases/annualPanel.ts).
+ * capability and the accounts are end-of-month (see sim/model/phases/annualPanel.ts
+ * and sim/model/phases/upgrading.ts for the classification).
  */
 import type { RunResult } from '../../sim/runOne.js';
 import { PANEL_COLUMN_NAMES } from '../../sim/model/phases/annualPanel.js';

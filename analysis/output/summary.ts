@@ -1,8 +1,13 @@
 /**
  * summary.json: the final month's metrics per town and for all towns, totals over
- * the run, the distribution of capability across surviving firms, and the money
- * accounts (which must balance: cash held - debt owed = capital brought in + retained
- * profit - net capital taken out at exit, debt written off included).
+ * the run, the distribution of capability across surviving firms, imitation lags,
+ * designs, and the money accounts, which must balance:
+ *
+ *   cash held - debt owed (surviving firms) = capital brought in (founders' equity
+ *   and kin help) + retained profit (profit - effort, design and copy work included)
+ *   - machine spending - net capital taken out at exit (debt written off included).
+ *
+ * Machines are not money: their book value (`machineValue`) is outside the balance.
  */
 import { mean, quantileSorted } from 'simple-statistics';
 import type { RunResult } from '../../sim/runOne.js';
@@ -21,7 +26,56 @@ const SUMMED_OVER_RUN = [
   'borrowed',
   'repaid',
   'importSalesUnits',
+  'productLaunches',
+  'incrementalLaunches',
+  'copies',
+  'firstLocalCopies',
+  'vendorEntries',
+  'vendorExits',
+  'machinesBought',
+  'trainingGraduates',
+  'ownerGiveUps',
+  'investment',
+  'designSpend',
+  'designRent',
+  'policySpending',
+  'exportSalesUnits',
+  // Reported in December only, so their totals are firm-years:
+  'upgradedProduct',
+  'upgradedProcess',
+  'upgradedFunctional',
+  'upgradedInterSectoral',
+  'upgradedMarketingLinkages',
+  'upgradedFirms',
+  'downgradedFirms',
 ];
+
+/** The money balance; 0 up to rounding when every flow is accounted for. */
+export function accountsImbalance(accounts: {
+  equityInjected: number;
+  kinHelpGiven: number;
+  retainedProfit: number;
+  machineSpending: number;
+  equityWithdrawn: number;
+  cashHeld: number;
+  debtOwed: number;
+}): number {
+  const { equityInjected, kinHelpGiven, retainedProfit, machineSpending, equityWithdrawn, cashHeld, debtOwed } =
+    accounts;
+  return equityInjected + kinHelpGiven + retainedProfit - machineSpending - equityWithdrawn - (cashHeld - debtOwed);
+}
+
+/** Count, median, p10 and p90 of first-local-copy lags (months); null statistics when there are none. */
+function lagDistribution(lags: number[]): Record<string, number | null> {
+  if (lags.length === 0) return { count: 0, median: null, p10: null, p90: null };
+  const sorted = [...lags].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    median: quantileSorted(sorted, 0.5),
+    p10: quantileSorted(sorted, 0.1),
+    p90: quantileSorted(sorted, 0.9),
+  };
+}
 
 function capabilityDistribution(values: number[]): Record<string, number> | null {
   if (values.length === 0) return null;
@@ -50,6 +104,7 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
     overRun[name] = Object.fromEntries(
       SUMMED_OVER_RUN.map((metric) => {
         const m = metricNames.indexOf(metric);
+        if (m < 0) throw new Error(`summary.json: the run has no metric ${metric}`);
         let total = 0;
         for (let tick = 0; tick < ticks; tick++) total += valueAt(tick, row, m);
         return [metric, total];
@@ -66,11 +121,31 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
     capabilityByTown[name] = capabilityDistribution(values);
   });
 
+  // First local copies over the whole run, by the originator's town and for all towns.
+  const lagsByRow: number[][] = rowNames.map(() => []);
+  const designs = { launched: 0, products: 0, incremental: 0, copies: 0, copiedLocally: 0 };
+  for (const event of result.events) {
+    if (event.type === 'launch') {
+      designs.launched += 1;
+      if (event.kind === 'product') designs.products += 1;
+      else designs.incremental += 1;
+    } else if (event.type === 'copy') {
+      designs.copies += 1;
+      if (event.firstLocal) {
+        designs.copiedLocally += 1;
+        lagsByRow[event.originTown].push(event.lagMonths);
+        lagsByRow[townNames.length].push(event.lagMonths);
+      }
+    }
+  }
+  const imitationLags: Record<string, Record<string, number | null>> = {};
+  rowNames.forEach((name, row) => (imitationLags[name] = lagDistribution(lagsByRow[row])));
+
   const allRow = townNames.length;
   const retained = overRun[ALL_TOWNS].profit - overRun[ALL_TOWNS].effort;
   const cashHeld = result.finalFirms.cash.reduce((sum, cash) => sum + cash, 0);
   const debtOwed = result.finalFirms.debt.reduce((sum, debt) => sum + debt, 0);
-  const { equityInjected, equityWithdrawn } = result.accounts;
+  const { equityInjected, equityWithdrawn, kinHelpGiven, machineSpending } = result.accounts;
   return {
     scenario: scenarioName,
     seed: result.seed,
@@ -81,15 +156,27 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
     final,
     overRun,
     capability: capabilityByTown,
+    imitationLags,
+    designs,
     firmsEverCreated: result.firmsEverCreated,
     workersEverCreated: result.workersEverCreated,
     accounts: {
       equityInjected,
+      kinHelpGiven,
       retainedProfit: retained,
+      machineSpending,
       equityWithdrawn,
       cashHeldBySurvivingFirms: cashHeld,
       debtOwedBySurvivingFirms: debtOwed,
-      imbalance: equityInjected + retained - equityWithdrawn - (cashHeld - debtOwed),
+      imbalance: accountsImbalance({
+        equityInjected,
+        kinHelpGiven,
+        retainedProfit: retained,
+        machineSpending,
+        equityWithdrawn,
+        cashHeld,
+        debtOwed,
+      }),
     },
     metrics: Object.fromEntries(metricNames.map((name, m) => [name, result.metricUnits[m]])),
     rowsPerTick: allRow + 1,

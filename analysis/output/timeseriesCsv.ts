@@ -1,6 +1,8 @@
 /**
  * timeseries.csv: one row per tick per town, then an all-towns row (town = "all").
- * Columns: tick, year, month (1-12), town, then every reporter in REPORTERS order.
+ * Columns: tick, year, month (1-12), town, then every metric of the run in order
+ * (sim/observe.ts `reportersFor`: the names include the scenario's process names,
+ * `vendors.<process>`, quoted when they hold a comma or a quote).
  */
 import type { RunResult } from '../../sim/runOne.js';
 import { csvField, formatNumber } from './format.js';
@@ -15,7 +17,7 @@ export function* timeseriesCsvChunks(result: RunResult): Generator<string> {
   const { metricNames, townNames, metrics, ticks, params } = result;
   const rowsPerTick = townNames.length + 1;
   const metricCount = metricNames.length;
-  yield `${['tick', 'year', 'month', 'town', ...metricNames].join(',')}\n`;
+  yield `${['tick', 'year', 'month', 'town', ...metricNames].map(csvField).join(',')}\n`;
   const townFields = [...townNames, ALL_TOWNS].map(csvField);
   for (let tick = 0; tick < ticks; tick++) {
     const year = params.startYear + Math.floor(tick / 12);

@@ -1,17 +1,26 @@
 /**
  * Phase: the yearly firm panel. In December (tick % 12 === 11), after exits and
- * hires, append one row per firm still alive to growable typed-array columns held
- * on the host (`host.panel`) - no object per firm-year, so a national run
- * (60,000 firms x 40 years) costs a few flat columns and a row count.
+ * hires and after annual-upgrading, append one row per firm still alive to growable
+ * typed-array columns held on the host (`host.panel`) - no object per firm-year, so
+ * a national run (60,000 firms x 40 years) costs a few flat columns and a row count.
  *
  * Timing within the month: `headcount`, `apprentices` and `meanSkill` are gathered
  * mid-month by gather-workforce, so they are as of the month's production (this
  * month's hires and the staff of firms closing now are not in them); `capability`,
- * `cash`, sales, revenue, profit, effort and utilisation are end-of-month values
- * set by the market kernel.
+ * `cash`, `debt`, sales, revenue, profit, effort, utilisation and export sales are
+ * end-of-month values set by the market kernel (December's flows). `machineValue`
+ * and `netWorth` (cash - debt + machine value) are after this December's
+ * depreciation. `products` and `inHouseProcesses` count the bits of the firm's
+ * product mask and machines-owned mask (`productsMask` is the mask itself, bit p =
+ * product p of the catalogue); `launches` and `copies` are counts over the firm's
+ * life. The last seven columns are the firm's upgrading classification for the
+ * calendar year (0/1), computed by annual-upgrading (sim/model/phases/upgrading.ts)
+ * from the flags the year set, before it resets them.
  */
 import type { Phase } from '../../simulation.js';
 import { HEADER } from '../../state/header.js';
+import { popCount } from '../../observers/bits.js';
+import { netWorth, upgradingYearAt, YEAR_CLASS } from './upgrading.js';
 
 /** Panel columns in output order; `town` is the town index (the writer prints its name). */
 export const PANEL_COLUMNS = {
@@ -31,6 +40,23 @@ export const PANEL_COLUMNS = {
   profit: 'f64',
   effort: 'f64',
   utilisation: 'f64',
+  products: 'i32',
+  productsMask: 'f64',
+  inHouseProcesses: 'i32',
+  machineValue: 'f64',
+  debt: 'f64',
+  netWorth: 'f64',
+  exportSalesUnits: 'f64',
+  launches: 'i32',
+  copies: 'i32',
+  kinGroup: 'i32',
+  upgradedProduct: 'i32',
+  upgradedProcess: 'i32',
+  upgradedFunctional: 'i32',
+  upgradedInterSectoral: 'i32',
+  upgradedMarketingLinkages: 'i32',
+  upgraded: 'i32',
+  downgraded: 'i32',
 } as const;
 export type PanelColumnName = keyof typeof PANEL_COLUMNS;
 export type PanelColumns = {
@@ -74,25 +100,31 @@ export function panelRows(panel: FirmPanel): PanelColumns {
   return out as PanelColumns;
 }
 
+const bit = (bits: number, mask: number): number => (bits & mask ? 1 : 0);
+
 export const annualPanel: Phase = {
   name: 'annual-panel',
   run({ world, host }) {
     const tick = world.header[HEADER.tick];
     if (tick % 12 !== 11) return;
+    const year = upgradingYearAt(host, tick);
+    if (!year) throw new Error('annual-panel: annual-upgrading must run earlier in the same December (sim/step.ts)');
+    const classes = year.classes;
     const firmCount = world.header[HEADER.firmCount];
     const { startYear } = world.params;
-    const year = startYear + Math.floor(tick / 12);
+    const calendarYear = startYear + Math.floor(tick / 12);
     const panel = host.panel;
     reservePanelRows(panel, firmCount);
     const p = panel.cols;
     const f = world.firms.cols;
     const { alive, town, parent, birthTick, headcount, apprentices, skillSum } = f;
     const { capability, cash, salesUnits, revenue, profit, effort, utilisation } = f;
+    const { products, inHouse, machineValue, debt, exportSalesUnits, launches, copies, kinGroup } = f;
     let row = panel.rows;
     for (let id = 0; id < firmCount; id++) {
       if (alive[id] === 0) continue;
       const staff = headcount[id];
-      p.year[row] = year;
+      p.year[row] = calendarYear;
       p.firm[row] = id;
       p.town[row] = town[id];
       p.parent[row] = parent[id];
@@ -108,6 +140,24 @@ export const annualPanel: Phase = {
       p.profit[row] = profit[id];
       p.effort[row] = effort[id];
       p.utilisation[row] = utilisation[id];
+      p.products[row] = popCount(products[id]);
+      p.productsMask[row] = products[id] >>> 0;
+      p.inHouseProcesses[row] = popCount(inHouse[id]);
+      p.machineValue[row] = machineValue[id];
+      p.debt[row] = debt[id];
+      p.netWorth[row] = netWorth(cash[id], debt[id], machineValue[id]);
+      p.exportSalesUnits[row] = exportSalesUnits[id];
+      p.launches[row] = launches[id];
+      p.copies[row] = copies[id];
+      p.kinGroup[row] = kinGroup[id];
+      const bits = classes[id];
+      p.upgradedProduct[row] = bit(bits, YEAR_CLASS.product);
+      p.upgradedProcess[row] = bit(bits, YEAR_CLASS.process);
+      p.upgradedFunctional[row] = bit(bits, YEAR_CLASS.functional);
+      p.upgradedInterSectoral[row] = bit(bits, YEAR_CLASS.interSectoral);
+      p.upgradedMarketingLinkages[row] = bit(bits, YEAR_CLASS.marketingLinkages);
+      p.upgraded[row] = bit(bits, YEAR_CLASS.upgraded);
+      p.downgraded[row] = bit(bits, YEAR_CLASS.downgraded);
       row++;
     }
     panel.rows = row;

@@ -51,9 +51,23 @@ describe('events.jsonl on the default scenario (full horizon)', () => {
       expect(event.month).toBe((event.tick % 12) + 1);
       expect(event.month).toBeGreaterThanOrEqual(1);
       expect(event.month).toBeLessThanOrEqual(12);
+      // Policy events name a list of towns instead of one.
+      if (!('town' in event)) continue;
       expect(event.townName).toBe(result.townNames[event.town]);
       const keys = Object.keys(event);
       expect(keys.indexOf('townName')).toBe(keys.indexOf('town') + 1);
+    }
+  });
+
+  it('names products and processes after the scenario catalogue', () => {
+    const products = result.params.products.map((product) => product.name);
+    const processes = result.params.processes.map((process) => process.name);
+    for (const event of events) {
+      if (typeof event.product === 'number') expect(event.productName).toBe(products[event.product]);
+      if (typeof event.process === 'number') expect(event.processName).toBe(processes[event.process]);
+      if (Array.isArray(event.products)) {
+        expect(event.productNames).toEqual((event.products as number[]).map((p) => products[p]));
+      }
     }
   });
 
@@ -107,7 +121,11 @@ describe('events.jsonl on the default scenario (full horizon)', () => {
 
 describe('events.jsonl writer', () => {
   const townNames = ['Alpha', 'Beta "B"'];
-  const params = { startYear: 1990 } as RunResult['params'];
+  const params = {
+    startYear: 1990,
+    products: [{ name: 'pump' }, { name: 'rotary cultivator' }],
+    processes: [{ name: 'casting' }, { name: 'gear cutting' }],
+  } as RunResult['params'];
 
   it('passes an unknown event type through, with calendar fields and names for town fields', () => {
     const events = [
@@ -131,6 +149,46 @@ describe('events.jsonl writer', () => {
     expect(eventsJsonl({ events, townNames, params })).toBe(
       '{"type":"exit","tick":5,"year":1990,"month":6,"firm":1,"town":0,"townName":"Alpha","ageMonths":5,"cash":1234.56789,"debt":null}\n',
     );
+  });
+
+  it('names products and processes of the catalogue after their indices, lists of indices too', () => {
+    const events = [
+      {
+        type: 'entry',
+        tick: 2,
+        firm: 4,
+        town: 0,
+        parent: 1,
+        founder: 9,
+        kinHelpers: 2,
+        products: [1, 0],
+        machinesBought: [1],
+      },
+      { type: 'invest', tick: 3, firm: 4, town: 0, process: 0, cost: 500 },
+      {
+        type: 'copy',
+        tick: 14,
+        design: 3,
+        firm: 5,
+        town: 1,
+        product: 1,
+        originator: 2,
+        originTown: 0,
+        lagMonths: 11,
+        firstLocal: false,
+        originatorRent: 0,
+      },
+      { type: 'policy-start', tick: 24, policy: 0, name: 'facility', kind: 'commonFacility', towns: [1] },
+      { type: 'vendor-entry', tick: 25, vendor: 0, town: 1, process: 7, design: -1 },
+    ] as unknown as RunResult['events'];
+    const lines = eventsJsonl({ events, townNames, params }).trimEnd().split('\n');
+    expect(lines).toEqual([
+      '{"type":"entry","tick":2,"year":1990,"month":3,"firm":4,"town":0,"townName":"Alpha","parent":1,"founder":9,"kinHelpers":2,"products":[1,0],"productNames":["rotary cultivator","pump"],"machinesBought":[1],"machinesBoughtNames":["gear cutting"]}',
+      '{"type":"invest","tick":3,"year":1990,"month":4,"firm":4,"town":0,"townName":"Alpha","process":0,"processName":"casting","cost":500}',
+      '{"type":"copy","tick":14,"year":1991,"month":3,"design":3,"firm":5,"town":1,"townName":"Beta \\"B\\"","product":1,"productName":"rotary cultivator","originator":2,"originTown":0,"originTownName":"Alpha","lagMonths":11,"firstLocal":false,"originatorRent":0}',
+      '{"type":"policy-start","tick":24,"year":1992,"month":1,"policy":0,"name":"facility","kind":"commonFacility","towns":[1],"townNames":["Beta \\"B\\""]}',
+      '{"type":"vendor-entry","tick":25,"year":1992,"month":2,"vendor":0,"town":1,"townName":"Beta \\"B\\"","process":7,"processName":null,"design":-1}',
+    ]);
   });
 
   it('writes an empty file when nothing happened', () => {

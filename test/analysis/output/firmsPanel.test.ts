@@ -7,13 +7,25 @@ import { loadScenario } from '../../../scenarios/load.js';
 import { runOne, type RunResult } from '../../../sim/runOne.js';
 import { firmsPanelCsv } from '../../../analysis/output/firmsPanelCsv.js';
 import { formatNumber } from '../../../analysis/output/format.js';
-import { createFirmPanel, reservePanelRows } from '../../../sim/model/phases/annualPanel.js';
+import { annualPanel, createFirmPanel, panelRows, reservePanelRows } from '../../../sim/model/phases/annualPanel.js';
 import { step } from '../../../sim/step.js';
 import { emptySimulation, metricAt, testParams } from '../../helpers/world.js';
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
+import { popCount } from '../../../sim/observers/bits.js';
+import { annualUpgrading } from '../../../sim/model/phases/upgrading.js';
+import { addBareFirm, catalogueParams, observedSimulation, setTick } from '../../sim/observers/helpers.js';
 
 const HEADER_LINE =
-  'year,firm,town,parent,birthYear,ageMonths,headcount,apprentices,meanSkill,capability,cash,salesUnits,revenue,profit,effort,utilisation';
+  'year,firm,town,parent,birthYear,ageMonths,headcount,apprentices,meanSkill,capability,cash,salesUnits,revenue,profit,effort,utilisation,' +
+  'products,productsMask,inHouseProcesses,machineValue,debt,netWorth,exportSalesUnits,launches,copies,kinGroup,' +
+  'upgradedProduct,upgradedProcess,upgradedFunctional,upgradedInterSectoral,upgradedMarketingLinkages,upgraded,downgraded';
+const UPGRADING_COLUMNS = [
+  'upgradedProduct',
+  'upgradedProcess',
+  'upgradedFunctional',
+  'upgradedInterSectoral',
+  'upgradedMarketingLinkages',
+];
 
 type PanelRow = Record<string, string>;
 
@@ -113,6 +125,36 @@ describe('firms.csv on the default scenario (full horizon)', () => {
     }
   });
 
+  it('gives net worth as cash - debt + machine value, product counts from the mask, and 0/1 upgrading flags', () => {
+    for (const row of rows) {
+      const [cash, debt, machines, netWorth] = ['cash', 'debt', 'machineValue', 'netWorth'].map((c) => Number(row[c]));
+      // Each field is printed to 10 significant digits.
+      const tolerance = 1e-9 * (Math.abs(cash) + Math.abs(debt) + Math.abs(machines) + Math.abs(netWorth)) + 1e-12;
+      expect(Math.abs(netWorth - (cash - debt + machines))).toBeLessThanOrEqual(tolerance);
+      expect(int(row, 'products')).toBe(popCount(int(row, 'productsMask')));
+      expect(int(row, 'inHouseProcesses')).toBeLessThanOrEqual(result.params.processes.length);
+      for (const name of [...UPGRADING_COLUMNS, 'upgraded', 'downgraded']) expect(['0', '1']).toContain(row[name]);
+      expect(int(row, 'upgraded')).toBe(UPGRADING_COLUMNS.some((name) => row[name] === '1') ? 1 : 0);
+    }
+  });
+
+  it('agrees with the December upgrading metrics: firms upgraded, and firms downgraded plus the year’s exits', () => {
+    const { startYear, years } = result.params;
+    const exitsIn = (year: number, town: number) =>
+      result.events.filter((e) => e.type === 'exit' && startYear + Math.floor(e.tick / 12) === year && e.town === town)
+        .length;
+    for (let y = 0; y < years; y++) {
+      const tick = 12 * y + 11;
+      result.townNames.forEach((name, town) => {
+        const inYear = rows.filter((row) => int(row, 'year') === startYear + y && row.town === name);
+        const sum = (column: string) => inYear.reduce((s, row) => s + int(row, column), 0);
+        expect(metricAt(result, tick, town, 'upgradedFirms')).toBe(sum('upgraded'));
+        expect(metricAt(result, tick, town, 'upgradedProcess')).toBe(sum('upgradedProcess'));
+        expect(metricAt(result, tick, town, 'downgradedFirms')).toBe(sum('downgraded') + exitsIn(startYear + y, town));
+      });
+    }
+  });
+
   it('ends with the final firms: the last year-end is the last tick', () => {
     const lastYear = result.params.startYear + result.params.years - 1;
     const last = rows.filter((row) => int(row, 'year') === lastYear);
@@ -160,6 +202,33 @@ describe('annual-panel phase', () => {
     for (let month = 0; month < 12; month++) step(sim);
     expect(panel.rows).toBe(2);
     expect([p.year[1], p.ageMonths[1]]).toEqual([2001, 23]);
+  });
+
+  it('writes the new columns with town names and whole numbers for masks, counts and flags', () => {
+    const sim = observedSimulation(catalogueParams(2));
+    setTick(sim, 11);
+    const f = sim.world.firms.cols;
+    const id = addBareFirm(sim, { town: 1, cash: 250.5, debt: 50, machineValue: 100, products: 0b1001 });
+    f.inHouse[id] = 0b11;
+    f.kinGroup[id] = 2;
+    f.netWorthAtYearStart[id] = 1000;
+    f.capabilityAtYearStart[id] = f.capability[id];
+    f.upgradeFlags[id] = 4; // functional
+    annualUpgrading.run(sim);
+    annualPanel.run(sim);
+    const result = {
+      firmPanel: { rows: sim.host.panel.rows, cols: panelRows(sim.host.panel) },
+      townNames: ['Alpha', 'Beta'],
+    };
+    const { header, rows } = parseCsv(firmsPanelCsv(result));
+    expect(header).toBe(HEADER_LINE);
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row.town).toBe('Beta');
+    expect([row.products, row.productsMask, row.inHouseProcesses, row.kinGroup]).toEqual(['2', '9', '2', '2']);
+    expect([row.machineValue, row.debt, row.netWorth]).toEqual(['90', '50', '290.5']);
+    expect(UPGRADING_COLUMNS.map((name) => row[name])).toEqual(['0', '0', '1', '0', '0']);
+    expect([row.upgraded, row.downgraded]).toEqual(['1', '1']);
   });
 
   it('grows its columns keeping the rows already written', () => {
