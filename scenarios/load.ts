@@ -84,6 +84,11 @@ interface ZodDef {
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   defaultValue?: unknown;
+  /** A discriminated union's options and the key that tells them apart. */
+  options?: z.ZodType[];
+  discriminator?: string;
+  /** A literal's values. */
+  values?: unknown[];
 }
 const defOf = (schema: z.ZodType): ZodDef => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
 const WRAPPERS = ['default', 'prefault', 'optional', 'nullable', 'pipe'];
@@ -95,11 +100,32 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-/** The zod schema of the value at `path` (wrappers kept), or undefined where the path leaves the schema. */
-function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
+/**
+ * `schema` without wrappers; for a discriminated union (a policy), the option that
+ * `value`'s discriminator selects, or the union itself when it selects none.
+ */
+function resolve(schema: z.ZodType, value: unknown): z.ZodType {
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  if (def.type !== 'union' || !def.discriminator || !def.options) return inner;
+  const key = def.discriminator;
+  const tag = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  const option = def.options.find((candidate) => {
+    const field = defOf(unwrap(candidate)).shape?.[key];
+    return field !== undefined && (defOf(field).values ?? []).includes(tag);
+  });
+  return option ? unwrap(option) : inner;
+}
+
+/**
+ * The zod schema of the value at `path` (wrappers kept), or undefined where the path
+ * leaves the schema. `root` is the document, which picks the option of a union.
+ */
+function schemaAt(path: readonly PathSegment[], root: unknown): z.ZodType | undefined {
   let schema = ScenarioSchema as unknown as z.ZodType;
-  for (const segment of path) {
-    const def = defOf(unwrap(schema));
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const def = defOf(resolve(schema, valueAt(root, path.slice(0, i))));
     if (def.type === 'object' && typeof segment === 'string' && def.shape && Object.hasOwn(def.shape, segment))
       schema = def.shape[segment];
     else if (def.type === 'array' && typeof segment === 'number' && def.element) schema = def.element;
@@ -109,15 +135,15 @@ function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
 }
 
 /** The keys of the object at `path` (for did-you-mean). */
-function knownKeysAt(path: readonly PathSegment[]): string[] {
-  const schema = schemaAt(path);
-  const def = schema && defOf(unwrap(schema));
+function knownKeysAt(path: readonly PathSegment[], root: unknown): string[] {
+  const schema = schemaAt(path, root);
+  const def = schema && defOf(resolve(schema, valueAt(root, path)));
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
 /** The schema's default (or prefault) for the value at `path`, if it has one. */
-function defaultAt(path: readonly PathSegment[]): unknown {
-  for (let schema = schemaAt(path); schema; schema = defOf(schema).innerType) {
+function defaultAt(path: readonly PathSegment[], root: unknown): unknown {
+  for (let schema = schemaAt(path, root); schema; schema = defOf(schema).innerType) {
     const def = defOf(schema);
     if (def.type === 'default' || def.type === 'prefault') return structuredClone(def.defaultValue);
     if (!WRAPPERS.includes(def.type)) return undefined;
@@ -152,6 +178,13 @@ function expectation(issue: z.core.$ZodIssue, value: unknown): string {
       return `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}, ${got}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map(String).join(', ')}, ${got}`;
+    case 'invalid_union': {
+      // A discriminated union (a policy's kind) with no option for the value given.
+      const options = 'options' in issue ? (issue.options ?? []).map(String) : [];
+      if (options.length === 0) return `${issue.message}, ${got}`;
+      const suggestion = typeof value === 'string' ? didYouMean(value, options) : undefined;
+      return `expected one of ${options.join(', ')}, ${got}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+    }
     case 'invalid_format':
       return `expected ${issue.message.replace(/^Invalid string: /, '')}, ${got}`;
     default:
@@ -247,7 +280,7 @@ function applySet(raw: Record<string, unknown>, expression: string): AppliedSet 
       setOwn(container, key, value);
     } else {
       if (!Object.hasOwn(container, key) || container[key] === undefined) {
-        setOwn(container, key, defaultAt(resolved) ?? {});
+        setOwn(container, key, defaultAt(resolved, raw) ?? {});
         created ??= [...resolved];
       }
       node = container[key];
@@ -306,7 +339,7 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0];
-      const known = knownKeysAt(path).filter((name) => name !== '$schema');
+      const known = knownKeysAt(path, input).filter((name) => name !== '$schema');
       const suggestion = didYouMean(key, known);
       const override = overrides.findLast((o) => pathStartsWith(o.path, [...path, key]));
       const location = override ? override.source : locate(file, lineOf(doc, counter, path, key));

@@ -269,6 +269,50 @@ describe('bad scenario files', () => {
     const file = scenario('proto.yaml', `${GOOD}__proto__: { polluted: 1 }\n`);
     expectOneLineError(runScenario(file), 'proto.yaml:13: __proto__: unknown key');
   });
+
+  it('an unknown policy kind lists the kinds', () => {
+    const file = scenario('policy-kind.yaml', `${GOOD}policies:\n  - { kind: trainingCenter, startYear: 1961 }\n`);
+    expectOneLineError(
+      runScenario(file),
+      'policy-kind.yaml:14: policies[0].kind: expected one of trainingCentre, commonFacility, rdExtension, credit, designProtection, association, tradeFair, exportLinkage, got "trainingCenter" (did you mean "trainingCentre"?)',
+    );
+    expectNothingWritten();
+  });
+
+  it('a product needing a process the scenario lacks suggests the closest', () => {
+    const file = scenario(
+      'product-process.yaml',
+      `${GOOD}processes:
+  - { name: casting, vendorPricePerUnit: 40, minEfficientScaleUnitsPerMonth: 80, machineCost: 15000, inHouseCostPerUnit: 55 }
+products:
+  - { name: pump, complexity: 0.2, frontierYear: 1955, processes: [castng] }
+`,
+    );
+    expectOneLineError(
+      runScenario(file),
+      'product-process.yaml:16: products[0].processes[0]: expected a process of this scenario (did you mean "casting"?): casting, got "castng"',
+    );
+  });
+
+  it('a policy serving a town the scenario lacks lists the towns', () => {
+    const file = scenario(
+      'policy-town.yaml',
+      `${GOOD}policies:\n  - kind: tradeFair\n    towns: [Lahore]\n    startYear: 1961\n`,
+    );
+    expectOneLineError(
+      runScenario(file),
+      'policy-town.yaml:15: policies[0].towns[0]: expected a town of this scenario: Alpha, Beta, got "Lahore"',
+    );
+  });
+
+  it('--set of an unknown policy kind names --set', () => {
+    const file = scenario('policy-set.yaml', `${GOOD}policies:\n  - { kind: credit, startYear: 1961 }\n`);
+    expectOneLineError(
+      runScenario(file, ['--set', 'policies[0].kind=loan']),
+      '--set policies[0].kind=loan: policies[0].kind: expected one of trainingCentre,',
+      'got "loan"',
+    );
+  });
 });
 
 describe('bad flags', () => {

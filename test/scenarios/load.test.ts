@@ -47,8 +47,12 @@ function errorOf(text: string, options: LoadOptions = {}, file = 'f.yaml'): stri
   throw new Error('expected a UserInputError, but the scenario parsed');
 }
 
+/** The value at `path`, or undefined where the path leaves the value (an empty list, a null). */
 function getIn(root: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+  return path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | null | undefined)?.[key],
+    root,
+  );
 }
 
 function setIn(root: unknown, path: readonly (string | number)[], value: unknown): void {
@@ -87,7 +91,19 @@ describe('defaults', () => {
     const schema = JSON.parse(scenarioJsonSchemaText()) as {
       properties: Record<string, { properties?: Record<string, { default?: unknown }> }>;
     };
-    for (const section of ['market', 'labour', 'capability', 'entry', 'exit'] as const) {
+    const sections = [
+      'market',
+      'labour',
+      'capability',
+      'entry',
+      'exit',
+      'vendors',
+      'innovation',
+      'imitation',
+      'kin',
+      'upgrading',
+    ] as const;
+    for (const section of sections) {
       for (const [key, field] of Object.entries(schema.properties[section].properties ?? {})) {
         expect((loaded.params[section] as unknown as Record<string, unknown>)[key], `${section}.${key}`).toEqual(
           field.default,
@@ -231,7 +247,7 @@ describe('where errors point', () => {
   it('an unknown key: its own line, with did-you-mean and the known keys', () => {
     const text = `${MINIMAL}exit:\n  lossMonthToExit: 3\n`;
     expect(errorOf(text)).toBe(
-      'f.yaml:14: exit.lossMonthToExit: unknown key (did you mean "lossMonthsToExit"?); expected one of: lossMonthsToExit',
+      'f.yaml:14: exit.lossMonthToExit: unknown key (did you mean "lossMonthsToExit"?); expected one of: lossMonthsToExit, ownerPatienceMonths, ownerGiveUpProbabilityPerMonth',
     );
   });
 
@@ -419,15 +435,24 @@ const PARAMETERS = numericParameters();
 const TOWN_NAMES = PUNJAB_PARAMS.towns.map((town) => town.name);
 
 /**
- * The in-range values of a parameter given the rest of the default scenario: a
- * range's min may not exceed its max, so `x.min` is capped by the scenario's `x.max`.
+ * The bounds of a parameter given the rest of the default scenario: a range's min may
+ * not exceed its max, so `x.min` is capped by the scenario's `x.max`; and some product
+ * must exist by the start, so `startYear` may not precede the earliest frontierYear.
  */
-function inRange(parameter: NumericParameter): fc.Arbitrary<number> {
+function boundsGiven(parameter: NumericParameter): { min: number; max: number } {
   let { min, max } = parameter;
   const last = parameter.segments.at(-1);
   const parent = getIn(PUNJAB_PARAMS, parameter.segments.slice(0, -1)) as Record<string, number>;
   if (last === 'min' && typeof parent.max === 'number') max = Math.min(max, parent.max);
   if (last === 'max' && typeof parent.min === 'number') min = Math.max(min, parent.min);
+  if (parameter.path === 'startYear')
+    min = Math.max(min, Math.ceil(Math.min(...PUNJAB_PARAMS.products.map((product) => product.frontierYear))));
+  return { min, max };
+}
+
+/** The in-range values of a parameter given the rest of the default scenario. */
+function inRange(parameter: NumericParameter): fc.Arbitrary<number> {
+  const { min, max } = boundsGiven(parameter);
   return parameter.integer
     ? fc.integer({ min, max })
     : fc.double({ min, max, minExcluded: parameter.minExcluded, noNaN: true });
@@ -470,6 +495,17 @@ describe('properties', () => {
     expect(paths).toContain('shocks.materialPriceIndex[0].year');
     expect(paths).toContain('shocks.materialPassThrough');
     expect(paths).toContain('imports.capacityShare[0].value');
+    expect(paths).toContain('processes[0].minEfficientScaleUnitsPerMonth');
+    expect(paths).toContain('products[0].complexity');
+    expect(paths).toContain('products[0].frontierYear');
+    expect(paths).toContain('products[0].demandWeight[0].value');
+    expect(paths).toContain('vendors.paybackMonths');
+    expect(paths).toContain('innovation.noveltyLifeMonths');
+    expect(paths).toContain('imitation.copyBuildMonths');
+    expect(paths).toContain('kin.groups');
+    expect(paths).toContain('upgrading.machineDepreciationPerYear');
+    expect(paths).toContain('labour.quitWageGapElasticity');
+    expect(paths).toContain('exit.ownerPatienceMonths');
     expect(PARAMETERS.length).toBeGreaterThan(50);
   });
 
@@ -498,7 +534,8 @@ describe('properties', () => {
   it('(a) the bounds themselves are accepted', () => {
     for (const parameter of PARAMETERS) {
       if (['min', 'max'].includes(String(parameter.segments.at(-1)))) continue;
-      const bounds = parameter.minExcluded ? [parameter.max] : [parameter.min, parameter.max];
+      const { min, max } = boundsGiven(parameter);
+      const bounds = parameter.minExcluded ? [max] : [min, max];
       for (const bound of bounds) {
         const loaded = parseScenarioText(PUNJAB, PUNJAB_FILE, { set: [`${parameter.path}=${bound}`] });
         expect(getIn(loaded.params, parameter.segments), parameter.path).toBe(bound);

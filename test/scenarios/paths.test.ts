@@ -189,7 +189,7 @@ describe('bad paths: one line with file:line, the field path and the expectation
       'paths.yaml:15: shocks.demandIndex[0].yaer: unknown key (did you mean "year"?); expected one of: year, value',
     );
     expect(errorOf(`${BASE}shocks:\n  power: [{ year: 1995, value: 1 }]\n`)).toBe(
-      'paths.yaml:14: shocks.power: unknown key; expected one of: materialPriceIndex, powerAvailability, demandIndex, materialPassThrough',
+      'paths.yaml:14: shocks.power: unknown key; expected one of: materialPriceIndex, powerAvailability, demandIndex, materialPassThrough, sectorDemandIndex',
     );
   });
 
