@@ -27,6 +27,8 @@ export const TICK_COUNT = {
   machinesBought: 12,
   trainingGraduates: 13,
   ownerGiveUps: 14,
+  /** Money (not a count): machines bought by entrants and at launches, outside the market kernel. */
+  machineSpendingOutsideMarket: 15,
 } as const;
 export const TICK_COUNT_FIELDS = Object.keys(TICK_COUNT).length;
 

@@ -314,8 +314,8 @@ const MODEL_REPORTERS: readonly Reporter[] = [
   {
     name: 'investment',
     unit: 'money/month',
-    description: 'machine spending by trading firms this month',
-    report: (r) => firm(r, PARTIAL.investment),
+    description: "machine spending this month: make-or-buy investments, machines for launches, entrants' machines",
+    report: (r) => firm(r, PARTIAL.investment) + count(r, TICK_COUNT.machineSpendingOutsideMarket),
   },
   {
     name: 'machineValue',
@@ -338,7 +338,7 @@ const MODEL_REPORTERS: readonly Reporter[] = [
   {
     name: 'machinesBought',
     unit: 'machines',
-    description: "machines bought this month (make-or-buy investments and entrants' machines)",
+    description: "machines bought this month (make-or-buy investments, machines for launches, entrants' machines)",
     report: (r) => count(r, TICK_COUNT.machinesBought),
   },
   {

@@ -328,10 +328,10 @@ export const VendorsSchema = z
 
 export const InnovationSchema = z
   .strictObject({
-    productDesignCost: number('Design work needed to reverse-engineer a frontier product, money', 12000, 0, 1e12),
+    productDesignCost: number('Design work needed to reverse-engineer a frontier product, money', 20000, 0, 1e12),
     incrementalDesignCost: number(
       'Design work needed for an incremental improvement of a product already made, money',
-      3000,
+      12000,
       0,
       1e12,
     ),
@@ -373,7 +373,7 @@ export const InnovationSchema = z
     ),
     incrementalCapabilityStep: probability(
       'Capability gained by launching an incremental improvement, share of the gap to 1',
-      0.02,
+      0.01,
     ),
   })
   .prefault({})
@@ -408,7 +408,7 @@ export const ImitationSchema = z
       600,
     ),
     copyCapabilityMargin: probability("A copier can be this much less capable than the product's complexity", 0.05),
-    copyLearningShare: probability("Share of the gap to the originator's capability a copier closes", 0.3),
+    copyLearningShare: probability("Share of the gap to the originator's capability a copier closes", 0.1),
   })
   .prefault({})
   .describe('How rivals learn of a design and copy it (III c, appropriability)');

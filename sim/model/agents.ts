@@ -53,7 +53,13 @@ export interface NewWorker {
  * buys the machines for any of its processes its town does not offer (founders before
  * vendors exist are fully integrated). Returns the machine spending.
  */
-export function startProduct(world: World, firm: number, product: number, design: number, machinePrice: (process: number) => number): number {
+export function startProduct(
+  world: World,
+  firm: number,
+  product: number,
+  design: number,
+  machinePrice: (process: number) => number,
+): number {
   const f = world.firms.cols;
   const productCount = world.params.products.length;
   const spec = world.params.products[product];

@@ -4,13 +4,7 @@
  * same functions, so the two can only differ in bookkeeping, never in a rule.
  * Each rule cites the seed passage it comes from (see docs/ODD.md).
  */
-import type {
-  CapabilityParams,
-  LabourParams,
-  MarketParams,
-  SpilloverParams,
-  TownParams,
-} from '../params.js';
+import type { CapabilityParams, LabourParams, MarketParams, SpilloverParams, TownParams } from '../params.js';
 
 /**
  * Town demand in units per month: a growth path times the agricultural calendar.

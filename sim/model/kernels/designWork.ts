@@ -62,7 +62,13 @@ export function designWork(
     }
   }
   const incrementalRent = (innovation.noveltyMarkup * unitCost * sales) / productsMade;
-  const incrementalCost = designCost(innovation, false, member, tc.jointProjectCostShare[town], tc.associationTrust[town]);
+  const incrementalCost = designCost(
+    innovation,
+    false,
+    member,
+    tc.jointProjectCostShare[town],
+    tc.associationTrust[town],
+  );
   let target = mainProduct;
   let bestValue = expectedDesignRent(incrementalRent, expectedLag, innovation) - incrementalCost;
 

@@ -21,7 +21,14 @@ import { wageMultiplier } from '../rules/people.js';
 import { lowestBit } from '../rules/bits.js';
 import { machineCost, machinePaysBack } from '../rules/sourcing.js';
 import { catalogueOf } from '../catalogue.js';
-import { PARTIAL, PRICING_FIELDS, partialStride, processBoughtField, productPullField, townStride } from '../partials.js';
+import {
+  PARTIAL,
+  PRICING_FIELDS,
+  partialStride,
+  processBoughtField,
+  productPullField,
+  townStride,
+} from '../partials.js';
 import { countProcessNeeds } from './pricing.js';
 import { designWork } from './designWork.js';
 import { startCopying } from './imitation.js';
@@ -51,7 +58,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
   for (let town = 0; town < townCount; town++) {
     const cell = rowStart + town * stride;
     for (let field = 0; field < stride; field++) {
-      const isPricingField = field >= productPullField(0) ? field < processBoughtField(params, 0) : PRICING_FIELDS.includes(field);
+      const isPricingField =
+        field >= productPullField(0) ? field < processBoughtField(params, 0) : PRICING_FIELDS.includes(field);
       if (!isPricingField) partial[cell + field] = 0;
     }
   }
@@ -128,7 +136,18 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     designRent[id] += rentThisMonth;
 
     // Design work (weighed against the expected imitation lag) and imitation.
-    const designSpend = designWork(world, id, town, tick, profit, sales, productsMade, firmCreditLine - openingDebt, member, block);
+    const designSpend = designWork(
+      world,
+      id,
+      town,
+      tick,
+      profit,
+      sales,
+      productsMade,
+      firmCreditLine - openingDebt,
+      member,
+      block,
+    );
     const demandPerProduct = productsMade > 0 ? demandShare / productsMade : 0;
     const copySpend = startCopying(world, id, town, tick, cash[id] - designSpend, demandPerProduct, block);
 
@@ -141,7 +160,10 @@ export function marketKernel(world: World, block: number, start: number, end: nu
         const cost = machineCost(processes[process], vendors, tc.secondHandShare[town]);
         const volume = (unitsMade * processNeeds[process]) / productsMade;
         const affordable = cash[id] - designSpend - copySpend >= cost + hireCashReserve;
-        if (affordable && machinePaysBack(accessPrice[town * processCount + process], processes[process], volume, cost, vendors)) {
+        if (
+          affordable &&
+          machinePaysBack(accessPrice[town * processCount + process], processes[process], volume, cost, vendors)
+        ) {
           inHouse[id] |= 1 << process;
           machineValue[id] += cost;
           machineSpend = cost;
@@ -199,7 +221,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     lowIncomeMonths[id] = lowIncome;
     shrinking[id] = demandShare < labour.layoffDemandRatio * capacity ? 1 : 0;
     const givesUp =
-      lowIncome >= exit.ownerPatienceMonths && uniformAt(drawBase(ownerKey, id, tick), 0) < exit.ownerGiveUpProbabilityPerMonth;
+      lowIncome >= exit.ownerPatienceMonths &&
+      uniformAt(drawBase(ownerKey, id, tick), 0) < exit.ownerGiveUpProbabilityPerMonth;
 
     if (monthsInLoss >= exit.lossMonthsToExit) {
       pushCommand(exitCommands, block, id, EXIT_REASON.losses);
@@ -209,7 +232,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
       pushCommand(hire, block, id, 0);
     }
     // A first export sale is a new marketing linkage ([B]: upgrading through new buyers).
-    if (exportSales > 0 && exportSalesUnits[id] === 0) upgradeFlags[id] |= UPGRADE.newBuyers | UPGRADE.marketingLinkages;
+    if (exportSales > 0 && exportSalesUnits[id] === 0)
+      upgradeFlags[id] |= UPGRADE.newBuyers | UPGRADE.marketingLinkages;
     exportSalesUnits[id] = exportSales;
 
     const cell = rowStart + town * stride;

@@ -18,6 +18,7 @@ import {
   wageBillPerMonth,
 } from '../equations.js';
 import { wageMultiplier } from '../rules/people.js';
+import { inHouseCostPerUnit } from '../rules/sourcing.js';
 import { bitCount, feasibleProducts, lowestBit } from '../rules/bits.js';
 import { catalogueOf, type Catalogue } from '../catalogue.js';
 import { PARTIAL, PRICING_FIELDS, partialStride, productPullField, townStride } from '../partials.js';
@@ -117,7 +118,13 @@ export function pricingKernel(world: World, block: number, start: number, end: n
       productMask = feasible;
     }
     if (productMask === 0) {
-      const product = simplestFeasibleProduct(catalogue, tick, firmCapability, available, imitation.copyCapabilityMargin);
+      const product = simplestFeasibleProduct(
+        catalogue,
+        tick,
+        firmCapability,
+        available,
+        imitation.copyCapabilityMargin,
+      );
       if (product >= 0) {
         productMask = 1 << product;
         firmDesign[id * productCount + product] = -2;
@@ -132,11 +139,13 @@ export function pricingKernel(world: World, block: number, start: number, end: n
     let processCost = 0;
     let doneInHouse = 0;
     if (processCount > 0 && productsMade > 0) {
+      const unitsLastMonth = f.salesUnits[id] + f.exportSalesUnits[id];
       const needed = countProcessNeeds(catalogue, productMask, processNeeds);
       for (let rest = needed; rest !== 0; rest &= rest - 1) {
         const process = lowestBit(rest);
         const buyPrice = accessPrice[town * processCount + process];
-        const ownCost = processSpecs[process].inHouseCostPerUnit;
+        const ownVolume = (unitsLastMonth * processNeeds[process]) / productsMade;
+        const ownCost = inHouseCostPerUnit(processSpecs[process], params.vendors, ownVolume);
         const useOwn = (owned & (1 << process)) !== 0 && ownCost <= buyPrice;
         if (useOwn) doneInHouse |= 1 << process;
         processCost += (processNeeds[process] / productsMade) * (useOwn ? ownCost : buyPrice);

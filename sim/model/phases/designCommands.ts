@@ -41,7 +41,8 @@ function verticalProject(sim: Simulation, firm: number, product: number): number
   const f = world.firms.cols;
   const town = f.town[firm];
   const learning = params.vendors.verticalProjectLearning;
-  const bought = catalogue.productProcesses[product] & ~f.usesInHouse[firm] & world.towns.cols.localVendorProcesses[town];
+  const bought =
+    catalogue.productProcesses[product] & ~f.usesInHouse[firm] & world.towns.cols.localVendorProcesses[town];
   if (bought === 0) return 0;
   const v = world.vendors.cols;
   let partners = 0;
@@ -60,7 +61,9 @@ function buyLaunchMachines(sim: Simulation, firm: number, product: number, tick:
   const f = world.firms.cols;
   const town = f.town[firm];
   const missing =
-    catalogueOf(world.params).productProcesses[product] & ~f.inHouse[firm] & ~world.towns.cols.accessibleProcesses[town];
+    catalogueOf(world.params).productProcesses[product] &
+    ~f.inHouse[firm] &
+    ~world.towns.cols.accessibleProcesses[town];
   for (let rest = missing; rest !== 0; rest &= rest - 1) {
     const process = lowestBit(rest);
     const cost = machinesNeeded(world, 1 << process, town);
@@ -72,6 +75,7 @@ function buyLaunchMachines(sim: Simulation, firm: number, product: number, tick:
     f.upgradeFlags[firm] |= UPGRADE.process;
     host.accounts.machineSpending += cost;
     countTick(host, town, TICK_COUNT.machinesBought);
+    countTick(host, town, TICK_COUNT.machineSpendingOutsideMarket, cost);
     host.events.push({ type: 'invest', tick, firm, town, process, cost });
   }
 }
@@ -92,7 +96,13 @@ function applyLaunches(sim: Simulation, tick: number, blocks: number): void {
     if (tp.fresh[slot] === 1 && tp.originator[slot] !== firm) return;
     const isNewProduct = (f.products[firm] & (1 << product)) === 0;
     const member = isMember(world, firm, tc.membershipShare[town]);
-    const cost = designCost(params.innovation, isNewProduct, member, tc.jointProjectCostShare[town], tc.associationTrust[town]);
+    const cost = designCost(
+      params.innovation,
+      isNewProduct,
+      member,
+      tc.jointProjectCostShare[town],
+      tc.associationTrust[town],
+    );
     f.designProgress[firm] = Math.max(0, f.designProgress[firm] - cost);
     f.designTarget[firm] = -1;
     const design = world.header[HEADER.designCount];

@@ -43,7 +43,8 @@ function moverBringsDesign(world: World, firm: number, worker: number, tick: num
   const f = world.firms.cols;
   if (slot < 0 || f.copySlot[firm] >= 0 || world.townProducts.cols.originator[slot] === firm) return;
   const { imitation } = world.params;
-  if (uniformAt(drawBase(world.streamKeys[STREAM.hire], worker, tick), 0) >= imitation.moverCarriesDesignProbability) return;
+  if (uniformAt(drawBase(world.streamKeys[STREAM.hire], worker, tick), 0) >= imitation.moverCarriesDesignProbability)
+    return;
   const catalogue = catalogueOf(world.params);
   const product = slot % catalogue.productCount;
   if (world.firmDesigns.cols.design[firm * catalogue.productCount + product] >= design) return;

@@ -110,7 +110,8 @@ export const sourcing: Phase = {
     const townCount = params.towns.length;
     const processCount = params.processes.length;
     const tc = world.towns.cols;
-    for (let town = 0; town < townCount; town++) tc.secondHandShare[town] = secondHandShare(tc.firms[town], params.vendors);
+    for (let town = 0; town < townCount; town++)
+      tc.secondHandShare[town] = secondHandShare(tc.firms[town], params.vendors);
     if (processCount === 0) return;
     const tp = world.townProcesses.cols;
 

@@ -94,6 +94,7 @@ export const spinOffEntry: Phase = {
       host.accounts.machineSpending += machineSpending;
       countTick(host, town, TICK_COUNT.entries);
       countTick(host, town, TICK_COUNT.machinesBought, machinesBought.length);
+      countTick(host, town, TICK_COUNT.machineSpendingOutsideMarket, machineSpending);
       host.events.push({
         type: 'entry',
         tick,

@@ -89,6 +89,10 @@ export function copyReadyTick(imitation: ImitationParams, tick: number, protecte
 }
 
 /** Capability a copier gains: part of the gap to the originator's capability at launch. */
-export function copyCapabilityGain(imitation: ImitationParams, capability: number, originatorCapability: number): number {
+export function copyCapabilityGain(
+  imitation: ImitationParams,
+  capability: number,
+  originatorCapability: number,
+): number {
   return originatorCapability > capability ? imitation.copyLearningShare * (originatorCapability - capability) : 0;
 }

@@ -47,7 +47,9 @@ export function vendorShouldExit(
   process: ProcessParams,
   vendors: VendorParams,
 ): boolean {
-  return vendorCount > 0 && demandUnits / vendorCount < vendors.exitShareOfScale * process.minEfficientScaleUnitsPerMonth;
+  return (
+    vendorCount > 0 && demandUnits / vendorCount < vendors.exitShareOfScale * process.minEfficientScaleUnitsPerMonth
+  );
 }
 
 /**
@@ -89,6 +91,19 @@ export function machineCost(process: ProcessParams, vendors: VendorParams, townS
 }
 
 /**
+ * Operating cost of doing a process in-house, per product unit: the same scale economy as
+ * a vendor's (I a) on the firm's own volume - `inHouseCostPerUnit` at the minimum efficient
+ * scale, dearer below it, cheaper above. Small workshops buy; a workshop that has grown
+ * large enough can do it cheaper itself ("many workshops which such humble origins had
+ * expanded backwards in due course into technologically more demanding manufacturing,
+ * casting and forging operations", [P] §4.1).
+ */
+export function inHouseCostPerUnit(process: ProcessParams, vendors: VendorParams, unitsPerMonth: number): number {
+  const scaleRatio = Math.min(4, Math.max(0.25, unitsPerMonth / process.minEfficientScaleUnitsPerMonth));
+  return process.inHouseCostPerUnit * Math.pow(scaleRatio, -vendors.volumeDiscountElasticity);
+}
+
+/**
  * Make or buy: a firm buys a machine when what it saves on its own volume repays the
  * machine within the payback period - the "gradual investment path" of backward
  * integration ([P] §4.1: tiny units "expanded backwards in due course").
@@ -100,6 +115,6 @@ export function machinePaysBack(
   cost: number,
   vendors: VendorParams,
 ): boolean {
-  const savingPerMonth = (buyPricePerUnit - process.inHouseCostPerUnit) * unitsPerMonth;
+  const savingPerMonth = (buyPricePerUnit - inHouseCostPerUnit(process, vendors, unitsPerMonth)) * unitsPerMonth;
   return savingPerMonth > 0 && savingPerMonth * vendors.paybackMonths >= cost;
 }
