@@ -107,6 +107,8 @@ export interface MoneyAccounts {
   kinHelpGiven: number;
   /** Cash spent on machines (it leaves the firms' cash for machine sellers). */
   machineSpending: number;
+  /** Profit owners took home each month (it leaves the firms' cash). */
+  ownerDraws: number;
 }
 
 /** One design, for events and lag statistics (main thread). */
@@ -156,7 +158,7 @@ export function createHost(params: ModelParams, ticks: number, metricCount: numb
     unemployedByTown: new Int32Array(1024),
     unemployedStart: new Int32Array(townCount + 1),
     unemployedCursor: new Int32Array(townCount),
-    accounts: { equityInjected: 0, equityWithdrawn: 0, kinHelpGiven: 0, machineSpending: 0 },
+    accounts: { equityInjected: 0, equityWithdrawn: 0, kinHelpGiven: 0, machineSpending: 0, ownerDraws: 0 },
     events: [],
     metrics: new Float64Array(ticks * (townCount + 1) * metricCount),
     panel: createFirmPanel(),

@@ -242,6 +242,8 @@ export interface EntryParams {
 export interface FinanceParams {
   interestRatePerYear: number;
   creditLimitMonthsOfWageBill: number;
+  /** Share of the month's profit after effort the owner takes home (the owner's income beyond a wage). */
+  ownerDrawShareOfProfit: number;
 }
 
 export interface TravelParams {

@@ -5,7 +5,7 @@
  *
  *   cash held - debt owed (surviving firms) = capital brought in (founders' equity
  *   and kin help) + retained profit (profit - effort, design and copy work included)
- *   - machine spending - net capital taken out at exit (debt written off included).
+ *   - machine spending - owners' draws - net capital taken out at exit (debt written off included).
  *
  * Machines are not money: their book value (`machineValue`) is outside the balance.
  */
@@ -57,12 +57,21 @@ export function accountsImbalance(accounts: {
   retainedProfit: number;
   machineSpending: number;
   equityWithdrawn: number;
+  ownerDraws: number;
   cashHeld: number;
   debtOwed: number;
 }): number {
-  const { equityInjected, kinHelpGiven, retainedProfit, machineSpending, equityWithdrawn, cashHeld, debtOwed } =
-    accounts;
-  return equityInjected + kinHelpGiven + retainedProfit - machineSpending - equityWithdrawn - (cashHeld - debtOwed);
+  const { equityInjected, kinHelpGiven, retainedProfit, machineSpending, equityWithdrawn, ownerDraws } = accounts;
+  const { cashHeld, debtOwed } = accounts;
+  return (
+    equityInjected +
+    kinHelpGiven +
+    retainedProfit -
+    machineSpending -
+    ownerDraws -
+    equityWithdrawn -
+    (cashHeld - debtOwed)
+  );
 }
 
 /** Count, median, p10 and p90 of first-local-copy lags (months); null statistics when there are none. */
@@ -145,7 +154,7 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
   const retained = overRun[ALL_TOWNS].profit - overRun[ALL_TOWNS].effort;
   const cashHeld = result.finalFirms.cash.reduce((sum, cash) => sum + cash, 0);
   const debtOwed = result.finalFirms.debt.reduce((sum, debt) => sum + debt, 0);
-  const { equityInjected, equityWithdrawn, kinHelpGiven, machineSpending } = result.accounts;
+  const { equityInjected, equityWithdrawn, kinHelpGiven, machineSpending, ownerDraws } = result.accounts;
   return {
     scenario: scenarioName,
     seed: result.seed,
@@ -165,6 +174,7 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
       kinHelpGiven,
       retainedProfit: retained,
       machineSpending,
+      ownerDraws,
       equityWithdrawn,
       cashHeldBySurvivingFirms: cashHeld,
       debtOwedBySurvivingFirms: debtOwed,
@@ -174,6 +184,7 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
         retainedProfit: retained,
         machineSpending,
         equityWithdrawn,
+        ownerDraws,
         cashHeld,
         debtOwed,
       }),

@@ -204,6 +204,10 @@ export const FinanceSchema = z
       0,
       1000,
     ),
+    ownerDrawShareOfProfit: probability(
+      "Share of the month's profit after technological effort that the owner takes home (household income)",
+      0.5,
+    ),
   })
   .prefault({})
   .describe('Working capital: debt, interest and credit lines');

@@ -42,6 +42,8 @@ export const PARTIAL = {
   fullyIntegrated: 25,
   /** Sum over firms of the number of products each makes. */
   productsMade: 26,
+  /** Profit taken home by owners. */
+  ownerDraws: 27,
 } as const;
 export type PartialField = keyof typeof PARTIAL;
 export const PARTIAL_FIELDS = Object.keys(PARTIAL).length;

@@ -182,7 +182,10 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     effortColumn[id] = totalEffort;
     utilisationColumn[id] = utilisation;
     // Cash never goes negative: a shortfall is borrowed, and cash repays debt first.
-    const netPosition = cash[id] - openingDebt + (profit - totalEffort) - machineSpend;
+    // The owner takes home part of what is left after effort (the household's income, so
+    // that cash does not pile up in the workshop for ever).
+    const ownerDraw = params.finance.ownerDrawShareOfProfit * Math.max(0, profit - totalEffort);
+    const netPosition = cash[id] - openingDebt + (profit - totalEffort) - machineSpend - ownerDraw;
     const firmCash = netPosition > 0 ? netPosition : 0;
     const firmDebt = netPosition < 0 ? -netPosition : 0;
     cash[id] = firmCash;
@@ -252,6 +255,7 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     partial[cell + PARTIAL.designSpend] += designSpend + copySpend;
     partial[cell + PARTIAL.designRent] += rentThisMonth;
     partial[cell + PARTIAL.investment] += machineSpend;
+    partial[cell + PARTIAL.ownerDraws] += ownerDraw;
     partial[cell + PARTIAL.machineValue] += machineValue[id];
     partial[cell + PARTIAL.demandShareUnits] += demandShare;
     partial[cell + PARTIAL.priceTimesSales] += price[id] * sales;

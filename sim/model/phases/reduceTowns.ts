@@ -121,6 +121,7 @@ export const reduceMarket: Phase = {
       const members = totals[row + PARTIAL.members];
       memberMeanCapability[town] = members > 0 ? totals[row + PARTIAL.memberCapabilitySum] / members : 0;
       sim.host.accounts.machineSpending += totals[row + PARTIAL.investment];
+      sim.host.accounts.ownerDraws += totals[row + PARTIAL.ownerDraws];
     }
     // Process volumes of each town's firms, for next month's sourcing.
     const processCount = params.processes.length;

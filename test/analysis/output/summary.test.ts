@@ -26,7 +26,7 @@ function handMadeResult(events: SimEvent[] = []): RunResult {
     metricUnits: reportersFor(params).map((reporter) => reporter.unit),
     metrics: new Float64Array(ticks * 3 * metricNames.length),
     events,
-    accounts: { equityInjected: 5000, equityWithdrawn: 300, kinHelpGiven: 400, machineSpending: 1200 },
+    accounts: { equityInjected: 5000, equityWithdrawn: 300, kinHelpGiven: 400, machineSpending: 1000, ownerDraws: 200 },
     finalFirms: {
       id: Int32Array.from([0, 1]),
       town: Int32Array.from([0, 1]),
@@ -49,23 +49,24 @@ function setMetric(result: RunResult, tick: number, row: number, name: string, v
 }
 
 describe('the money balance', () => {
-  it('is capital in + kin help + retained profit - machine spending - capital out - (cash - debt)', () => {
+  it('is capital in + kin help + retained profit - machine spending - owner draws - capital out - (cash - debt)', () => {
     expect(
       accountsImbalance({
         equityInjected: 1000,
         kinHelpGiven: 50,
         retainedProfit: 200,
         machineSpending: 300,
+        ownerDraws: 40,
         equityWithdrawn: 100,
         cashHeld: 900,
         debtOwed: 50,
       }),
-    ).toBe(1000 + 50 + 200 - 300 - 100 - (900 - 50));
+    ).toBe(1000 + 50 + 200 - 300 - 40 - 100 - (900 - 50));
   });
 
   it('balances a run whose flows add up, with retained profit = profit - effort over the run', () => {
     const result = handMadeResult();
-    // Cash 4500 - debt 600 = 3900 = 5000 + 400 + retained - 1200 - 300  =>  retained = 0.
+    // Cash 4500 - debt 600 = 3900 = 5000 + 400 + retained - 1000 - 200 - 300  =>  retained = 0.
     setMetric(result, 3, 2, 'profit', 700);
     setMetric(result, 9, 2, 'effort', 450);
     setMetric(result, 10, 2, 'effort', 250);
@@ -74,7 +75,8 @@ describe('the money balance', () => {
       equityInjected: 5000,
       kinHelpGiven: 400,
       retainedProfit: 0,
-      machineSpending: 1200,
+      machineSpending: 1000,
+      ownerDraws: 200,
       equityWithdrawn: 300,
       cashHeldBySurvivingFirms: 4500,
       debtOwedBySurvivingFirms: 600,
@@ -84,7 +86,7 @@ describe('the money balance', () => {
 
   it('shows the machine spending a run failed to book as an imbalance', () => {
     const result = handMadeResult();
-    result.accounts.machineSpending = 1000;
+    result.accounts.machineSpending = 800;
     const summary = buildSummary(result, 'hand-made') as { accounts: Record<string, number> };
     expect(summary.accounts.imbalance).toBe(200);
   });
