@@ -128,7 +128,7 @@ describe('invariants over random worlds', () => {
     );
   });
 
-  it('money is conserved: cash held - debt owed = capital brought in + retained profit - net capital taken out at exit', async () => {
+  it('money is conserved: cash held - debt owed = capital brought in + kin help + retained profit - machines - owner draws - net capital taken out at exit', async () => {
     await fc.assert(
       fc.asyncProperty(worldArbitrary, async (spec) => {
         const result = await simulate(spec);
@@ -139,9 +139,11 @@ describe('invariants over random worlds', () => {
         const cash = result.finalFirms.cash.reduce((sum, value) => sum + value, 0);
         const debt = result.finalFirms.debt.reduce((sum, value) => sum + value, 0);
         const held = cash - debt;
-        const { equityInjected, equityWithdrawn } = result.accounts;
+        const { equityInjected, equityWithdrawn, kinHelpGiven, machineSpending, ownerDraws } = result.accounts;
         const scale = Math.max(1, Math.abs(equityInjected) + Math.abs(retained) + Math.abs(cash) + Math.abs(debt));
-        expect(Math.abs(equityInjected + retained - equityWithdrawn - held) / scale).toBeLessThan(1e-9);
+        const capitalIn = equityInjected + kinHelpGiven + retained;
+        const capitalOut = machineSpending + ownerDraws + equityWithdrawn;
+        expect(Math.abs(capitalIn - capitalOut - held) / scale).toBeLessThan(1e-9);
       }),
       { numRuns: 25 },
     );

@@ -53,6 +53,14 @@ export function designWork(
   const expectedLag = tc.expectedLagMonths[town] + tc.protectionMonths[town];
   const rowStart = town * productCount;
 
+  // While its own last design is still uncopied the firm reaps that rent and starts no other:
+  // a new launch would only replace it (a firm holds one fresh design) and reset the lag.
+  const ownFresh = f.freshSlot[firm];
+  if (ownFresh >= 0 && tp.fresh[ownFresh] === 1 && tp.originator[ownFresh] === firm) {
+    f.designSpend[firm] = 0;
+    return 0;
+  }
+
   // Incremental: the product with the largest demand in the town among those it makes.
   let mainProduct = -1;
   for (let bits = productMask; bits !== 0; bits &= bits - 1) {

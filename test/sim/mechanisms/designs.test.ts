@@ -147,19 +147,12 @@ describe('under a short expected lag only incremental changes pay ("only increme
 
 describe('an originator whose own design is still fresh', () => {
   /**
-   * BUG (reported, not fixed here): sim/model/kernels/designWork.ts values an incremental
-   * improvement of the firm's main product at `noveltyMarkup * unitCost * sales` for the
-   * whole expected lag even when the firm's own design of that product is still fresh, so
-   * it already earns that mark-up; the improvement adds no rent. A firm whose monthly
-   * design budget covers `incrementalDesignCost` therefore relaunches every month
-   * (sim/model/phases/designCommands.ts applyLaunches resets `designRent` and the slot's
-   * `launchTick` each time), and rivals' copies always land on a superseded design:
-   * `applyCopies` finds `tp.design[slot] !== design`, so the first local copy never ends
-   * the rent (copy events with `firstLocal: true, originatorRent: 0`, slot fresh for the
-   * whole run). Expected: no second incremental launch of a product while the firm's own
-   * design of it is still fresh.
+   * A firm whose own design is still fresh starts no other design work
+   * (sim/model/kernels/designWork.ts): improving it again would add no rent, and a new
+   * launch would replace it in the town's slot and reset the lag, so that rivals' copies
+   * always landed on a superseded design and never ended the rent.
    */
-  it.fails('does not launch another incremental design of the same product while the first is uncopied', () => {
+  it('does not launch another incremental design of the same product while the first is uncopied', () => {
     const params = quietWorld(
       designInput({ innovation: { incrementalDesignCost: 2000, productDesignCost: OUT_OF_REACH } }),
     );
