@@ -19,7 +19,12 @@ const constant = (value: number) => [{ year: 2000, value }];
 /** The metric `name` of town `row` at `tick`, read from the host's columns. */
 function metric(sim: Simulation, tick: number, row: number, name: string): number {
   const townNames = sim.world.params.towns.map((town) => town.name);
-  return metricAt({ metrics: sim.host.metrics, metricNames: metricNamesFor(sim.world.params), townNames }, tick, row, name);
+  return metricAt(
+    { metrics: sim.host.metrics, metricNames: metricNamesFor(sim.world.params), townNames },
+    tick,
+    row,
+    name,
+  );
 }
 
 describe('material price shock (Bangladesh seed: "high prices of hard coke and pig iron")', () => {
