@@ -11,8 +11,11 @@ import type { World } from '../../world.js';
 import { pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
 import { drawBase, STREAM, uniformAt } from '../../rng/streams.js';
-import { canCopyProduct, copyReadyTick, observationProbability } from '../rules/designs.js';
+import { canCopyProduct, copyReadyTick, observationProbability, type ObservationChannels } from '../rules/designs.js';
 import { catalogueOf } from '../catalogue.js';
+
+/** Per-thread scratch for the channels of one firm and one design (no allocation per design). */
+const channels: ObservationChannels = { sameTown: false, proximity: 0, sharedVendor: false, bothAtFair: false };
 
 /** Returns what the firm spends on starting a copy this month (money). */
 export function startCopying(
@@ -66,12 +69,11 @@ export function startCopying(
       processCount > 0 &&
       originator >= 0 &&
       (catalogue.productProcesses[product] & boughtLocally & ~f.usesInHouse[originator]) !== 0;
-    const probability = observationProbability(imitation, {
-      sameTown,
-      proximity: catalogue.proximity[town * townCount + designTown],
-      sharedVendor,
-      bothAtFair: tc.fairHeld[town] === 1 && tc.fairHeld[designTown] === 1,
-    });
+    channels.sameTown = sameTown;
+    channels.proximity = catalogue.proximity[town * townCount + designTown];
+    channels.sharedVendor = sharedVendor;
+    channels.bothAtFair = tc.fairHeld[town] === 1 && tc.fairHeld[designTown] === 1;
+    const probability = observationProbability(imitation, channels);
     if (uniformAt(draws, slot) >= probability) continue;
     f.copySlot[firm] = slot;
     f.copyDesign[firm] = design;

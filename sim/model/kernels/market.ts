@@ -196,7 +196,10 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     // facilitated spillovers among association members (IV), and institutions' courses
     // and prototype partnerships. Capped at the frontier (1).
     const openingCapability = capability[id];
-    const draws = drawBase(policyKey, id, tick);
+    // Draws only where a course or a partnership is on offer (a draw below probability 0 never wins).
+    const courseChance = tc.facilityCourseProbability[town];
+    const partnerChance = tc.rdPartnerProbability[town];
+    const draws = courseChance > 0 || partnerChance > 0 ? drawBase(policyKey, id, tick) : 0;
     let gain =
       capabilityGain(capabilityParams, openingCapability, totalEffort, utilisation, meanSkill) +
       spilloverGain(spillovers, openingCapability, tc.knowledgePool[town]);
@@ -206,10 +209,10 @@ export function marketKernel(world: World, block: number, start: number, end: nu
         tc.associationTrust[town] *
         (tc.memberMeanCapability[town] - openingCapability);
     }
-    if (uniformAt(draws, 0) < tc.facilityCourseProbability[town]) {
+    if (courseChance > 0 && uniformAt(draws, 0) < courseChance) {
       gain += tc.facilityCourseGain[town] * (1 - openingCapability);
     }
-    if (openingCapability >= tc.rdMinCapability[town] && uniformAt(draws, 1) < tc.rdPartnerProbability[town]) {
+    if (partnerChance > 0 && openingCapability >= tc.rdMinCapability[town] && uniformAt(draws, 1) < partnerChance) {
       gain += tc.rdCapabilityGain[town] * (1 - openingCapability);
       f.designProgress[id] += tc.rdSubsidy[town];
     }
