@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import type { ProcessParams, ProductParams, TownProductDemand, YearlyPath } from '../../sim/params.js';
-import { calendar, calendarYear, constantPath, expectedOneOf, maskOf, repeats, yearlyPath } from './common.js';
+import {
+  calendar,
+  calendarYear,
+  checkNameList,
+  constantPath,
+  maskOf,
+  repeats,
+  yearlyPath,
+} from './common.js';
 
 /** Processes a scenario may list: a product's processes are a bit mask in one 16-bit field. */
 export const MAX_PROCESSES = 16;
@@ -148,23 +156,16 @@ export function checkCatalogue(scenario: CatalogueView, context: z.RefinementCtx
       message: `expected a name no other product has (products[${first}] has it too)`,
     });
   }
-  scenario.products.forEach((product, i) => {
-    product.processes.forEach((name, j) => {
-      if (processNames.includes(name)) return;
-      context.addIssue({
-        code: 'custom',
-        path: ['products', i, 'processes', j],
-        message: expectedOneOf('a process of this scenario', name, processNames),
-      });
-    });
-    for (const { index, first } of repeats(product.processes)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['products', i, 'processes', index],
-        message: `expected each process once (processes[${first}] of this product names it too)`,
-      });
-    }
-  });
+  scenario.products.forEach((product, i) =>
+    checkNameList(
+      context,
+      product.processes,
+      processNames,
+      'a process of this scenario',
+      (j) => ['products', i, 'processes', j],
+      (first) => `expected each process once (processes[${first}] of this product names it too)`,
+    ),
+  );
   if (!scenario.products.some((product) => product.frontierYear <= scenario.startYear)) {
     context.addIssue({
       code: 'custom',
@@ -173,39 +174,24 @@ export function checkCatalogue(scenario: CatalogueView, context: z.RefinementCtx
     });
   }
   const sectors = sectorsOf(scenario.products);
-  scenario.shocks.sectorDemandIndex.forEach(({ sector }, i) => {
-    if (sectors.includes(sector)) return;
-    context.addIssue({
-      code: 'custom',
-      path: ['shocks', 'sectorDemandIndex', i, 'sector'],
-      message: expectedOneOf('a sector named by a product of this scenario', sector, sectors),
-    });
-  });
-  for (const { index, first } of repeats(scenario.shocks.sectorDemandIndex.map(({ sector }) => sector))) {
-    context.addIssue({
-      code: 'custom',
-      path: ['shocks', 'sectorDemandIndex', index, 'sector'],
-      message: `expected each sector once (shocks.sectorDemandIndex[${first}] names it too)`,
-    });
-  }
-  scenario.towns.forEach((town, t) => {
-    const overrides = town.products ?? [];
-    overrides.forEach(({ product }, i) => {
-      if (productNames.includes(product)) return;
-      context.addIssue({
-        code: 'custom',
-        path: ['towns', t, 'products', i, 'product'],
-        message: expectedOneOf('a product of this scenario', product, productNames),
-      });
-    });
-    for (const { index, first } of repeats(overrides.map(({ product }) => product))) {
-      context.addIssue({
-        code: 'custom',
-        path: ['towns', t, 'products', index, 'product'],
-        message: `expected each product once per town (products[${first}] of this town names it too)`,
-      });
-    }
-  });
+  checkNameList(
+    context,
+    scenario.shocks.sectorDemandIndex.map(({ sector }) => sector),
+    sectors,
+    'a sector named by a product of this scenario',
+    (i) => ['shocks', 'sectorDemandIndex', i, 'sector'],
+    (first) => `expected each sector once (shocks.sectorDemandIndex[${first}] names it too)`,
+  );
+  scenario.towns.forEach((town, t) =>
+    checkNameList(
+      context,
+      (town.products ?? []).map(({ product }) => product),
+      productNames,
+      'a product of this scenario',
+      (i) => ['towns', t, 'products', i, 'product'],
+      (first) => `expected each product once per town (products[${first}] of this town names it too)`,
+    ),
+  );
 }
 
 /** Customer sectors in order of first mention over the products. */

@@ -85,6 +85,28 @@ export function repeats(names: readonly string[]): { index: number; first: numbe
   return found;
 }
 
+/**
+ * A list of names that must each be one of `known` and appear at most once: one issue per
+ * unknown name (with did-you-mean), then one per repeat. `pathOf(i)` is the path of entry i;
+ * `repeatMessage(first)` says where the name first appeared.
+ */
+export function checkNameList(
+  context: z.RefinementCtx,
+  names: readonly string[],
+  known: readonly string[],
+  what: string,
+  pathOf: (index: number) => (string | number)[],
+  repeatMessage: (first: number) => string,
+): void {
+  names.forEach((name, index) => {
+    if (known.includes(name)) return;
+    context.addIssue({ code: 'custom', path: pathOf(index), message: expectedOneOf(what, name, known) });
+  });
+  for (const { index, first } of repeats(names)) {
+    context.addIssue({ code: 'custom', path: pathOf(index), message: repeatMessage(first) });
+  }
+}
+
 /** Bit k set for each name that is entry k of `catalogue` (names are checked first). */
 export function maskOf(names: readonly string[], catalogue: readonly string[]): number {
   return names.reduce((mask, name) => mask | (1 << catalogue.indexOf(name)), 0);

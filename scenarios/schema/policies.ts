@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { PolicyKind, PolicyParams } from '../../sim/params.js';
-import { calendarYear, expectedOneOf, integer, maskOf, number, PATH_YEARS, probability, repeats } from './common.js';
+import { calendarYear, checkNameList, integer, maskOf, number, PATH_YEARS, probability } from './common.js';
 import { MAX_PROCESSES } from './catalogue.js';
 
 /** The fields every policy has; `kind` selects the rest. */
@@ -154,21 +154,14 @@ export function checkPolicies(scenario: PoliciesView, context: z.RefinementCtx):
   const townNames = scenario.towns.map((town) => town.name);
   const processNames = scenario.processes.map((process) => process.name);
   scenario.policies.forEach((policy, i) => {
-    policy.towns.forEach((name, j) => {
-      if (townNames.includes(name)) return;
-      context.addIssue({
-        code: 'custom',
-        path: ['policies', i, 'towns', j],
-        message: expectedOneOf('a town of this scenario', name, townNames),
-      });
-    });
-    for (const { index, first } of repeats(policy.towns)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['policies', i, 'towns', index],
-        message: `expected each town once (towns[${first}] of this policy names it too)`,
-      });
-    }
+    checkNameList(
+      context,
+      policy.towns,
+      townNames,
+      'a town of this scenario',
+      (j) => ['policies', i, 'towns', j],
+      (first) => `expected each town once (towns[${first}] of this policy names it too)`,
+    );
     if (policy.endYear <= policy.startYear) {
       context.addIssue({
         code: 'custom',
@@ -177,21 +170,14 @@ export function checkPolicies(scenario: PoliciesView, context: z.RefinementCtx):
       });
     }
     if (policy.kind !== 'commonFacility') return;
-    policy.processes.forEach((name, j) => {
-      if (processNames.includes(name)) return;
-      context.addIssue({
-        code: 'custom',
-        path: ['policies', i, 'processes', j],
-        message: expectedOneOf('a process of this scenario', name, processNames),
-      });
-    });
-    for (const { index, first } of repeats(policy.processes)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['policies', i, 'processes', index],
-        message: `expected each process once (processes[${first}] of this policy names it too)`,
-      });
-    }
+    checkNameList(
+      context,
+      policy.processes,
+      processNames,
+      'a process of this scenario',
+      (j) => ['policies', i, 'processes', j],
+      (first) => `expected each process once (processes[${first}] of this policy names it too)`,
+    );
   });
 }
 
