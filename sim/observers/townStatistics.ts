@@ -20,7 +20,7 @@ import type { Host } from '../host.js';
 import type { Simulation } from '../simulation.js';
 import { HEADER } from '../state/header.js';
 import { quantileInPlace, quantilesInPlace } from './quantile.js';
-import { popCount } from './bits.js';
+import { bitCount } from '../model/rules/bits.js';
 
 /** Months over which imitation lags are pooled for the median. */
 export const LAG_WINDOW_MONTHS = 12;
@@ -131,10 +131,10 @@ function firmStatistics(sim: Simulation, scratch: Scratch, townCount: number): v
     stats.capabilityP50[row] = orZero(q[1]);
     stats.capabilityP90[row] = orZero(q[2]);
     if (row < townCount) {
-      stats.productsMade[row] = popCount(productUnion[row]);
+      stats.productsMade[row] = bitCount(productUnion[row]);
       allProducts |= productUnion[row];
     } else {
-      stats.productsMade[row] = popCount(allProducts);
+      stats.productsMade[row] = bitCount(allProducts);
     }
   }
 }

@@ -18,7 +18,7 @@ import {
   wageBillPerMonth,
 } from '../equations.js';
 import { wageMultiplier } from '../rules/people.js';
-import { lowestBit } from '../rules/bits.js';
+import { bitCount, lowestBit } from '../rules/bits.js';
 import { machineCost, machinePaysBack } from '../rules/sourcing.js';
 import { catalogueOf } from '../catalogue.js';
 import {
@@ -86,8 +86,7 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     const town = firmTown[id];
     const capacity = capacityUnits[id];
     const productMask = products[id];
-    let productsMade = 0;
-    for (let bits = productMask; bits !== 0; bits &= bits - 1) productsMade++;
+    const productsMade = bitCount(productMask);
     const pullPerProduct = productsMade > 0 ? attractiveness[id] / productsMade : 0;
     const ownFresh = freshSlot[id];
     const freshProduct =

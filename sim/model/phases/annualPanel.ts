@@ -19,7 +19,7 @@
  */
 import type { Phase } from '../../simulation.js';
 import { HEADER } from '../../state/header.js';
-import { popCount } from '../../observers/bits.js';
+import { bitCount } from '../rules/bits.js';
 import { netWorth, upgradingYearAt, YEAR_CLASS } from './upgrading.js';
 
 /** Panel columns in output order; `town` is the town index (the writer prints its name). */
@@ -140,9 +140,9 @@ export const annualPanel: Phase = {
       p.profit[row] = profit[id];
       p.effort[row] = effort[id];
       p.utilisation[row] = utilisation[id];
-      p.products[row] = popCount(products[id]);
+      p.products[row] = bitCount(products[id]);
       p.productsMask[row] = products[id] >>> 0;
-      p.inHouseProcesses[row] = popCount(inHouse[id]);
+      p.inHouseProcesses[row] = bitCount(inHouse[id]);
       p.machineValue[row] = machineValue[id];
       p.debt[row] = debt[id];
       p.netWorth[row] = netWorth(cash[id], debt[id], machineValue[id]);

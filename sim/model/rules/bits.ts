@@ -5,10 +5,12 @@ export function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
 
+/** Number of set bits of a 32-bit mask (product, process and sector masks). */
 export function bitCount(mask: number): number {
-  let count = 0;
-  for (let bits = mask; bits !== 0; bits &= bits - 1) count++;
-  return count;
+  let v = mask >>> 0;
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** The products a firm can make: every process each needs is owned or obtainable in its town. */

@@ -11,7 +11,7 @@ import { annualPanel, createFirmPanel, panelRows, reservePanelRows } from '../..
 import { step } from '../../../sim/step.js';
 import { emptySimulation, metricAt, testParams } from '../../helpers/world.js';
 import { addStaffedFirm, publishTownState } from '../../helpers/handBuilt.js';
-import { popCount } from '../../../sim/observers/bits.js';
+import { bitCount } from '../../../sim/model/rules/bits.js';
 import { annualUpgrading } from '../../../sim/model/phases/upgrading.js';
 import { addBareFirm, catalogueParams, observedSimulation, setTick } from '../../sim/observers/helpers.js';
 
@@ -131,7 +131,7 @@ describe('firms.csv on the default scenario (full horizon)', () => {
       // Each field is printed to 10 significant digits.
       const tolerance = 1e-9 * (Math.abs(cash) + Math.abs(debt) + Math.abs(machines) + Math.abs(netWorth)) + 1e-12;
       expect(Math.abs(netWorth - (cash - debt + machines))).toBeLessThanOrEqual(tolerance);
-      expect(int(row, 'products')).toBe(popCount(int(row, 'productsMask')));
+      expect(int(row, 'products')).toBe(bitCount(int(row, 'productsMask')));
       expect(int(row, 'inHouseProcesses')).toBeLessThanOrEqual(result.params.processes.length);
       for (const name of [...UPGRADING_COLUMNS, 'upgraded', 'downgraded']) expect(['0', '1']).toContain(row[name]);
       expect(int(row, 'upgraded')).toBe(UPGRADING_COLUMNS.some((name) => row[name] === '1') ? 1 : 0);
