@@ -150,10 +150,13 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     const demandPerProduct = productsMade > 0 ? demandShare / productsMade : 0;
     const copySpend = startCopying(world, id, town, tick, cash[id] - designSpend, demandPerProduct, block);
 
+    // Processes the firm's products need (and how many of them need each), for make or
+    // buy and for the town's process volumes below.
+    const needed = processCount > 0 && productsMade > 0 ? countProcessNeeds(catalogue, productMask, processNeeds) : 0;
+
     // Make or buy: one machine a month at most, when it repays itself in time.
     let machineSpend = 0;
-    if (processCount > 0 && productsMade > 0 && unitsMade > 0) {
-      const needed = countProcessNeeds(catalogue, productMask, processNeeds);
+    if (needed !== 0 && unitsMade > 0) {
       for (let rest = needed & ~inHouse[id]; rest !== 0; rest &= rest - 1) {
         const process = lowestBit(rest);
         const cost = machineCost(processes[process], vendors, tc.secondHandShare[town]);
@@ -271,7 +274,6 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     }
     partial[cell + PARTIAL.productsMade] += productsMade;
     if (processCount > 0 && productsMade > 0) {
-      const needed = countProcessNeeds(catalogue, productMask, processNeeds);
       if ((needed & ~usesInHouse[id]) === 0) partial[cell + PARTIAL.fullyIntegrated] += 1;
       for (let rest = needed; rest !== 0; rest &= rest - 1) {
         const process = lowestBit(rest);
