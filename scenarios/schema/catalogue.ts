@@ -5,15 +5,7 @@
  */
 import { z } from 'zod';
 import type { ProcessParams, ProductParams, TownProductDemand, YearlyPath } from '../../sim/params.js';
-import {
-  calendar,
-  calendarYear,
-  checkNameList,
-  constantPath,
-  maskOf,
-  repeats,
-  yearlyPath,
-} from './common.js';
+import { calendar, calendarYear, checkNameList, constantPath, maskOf, repeats, yearlyPath } from './common.js';
 
 /** Processes a scenario may list: a product's processes are a bit mask in one 16-bit field. */
 export const MAX_PROCESSES = 16;
