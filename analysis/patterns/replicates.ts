@@ -1,0 +1,21 @@
+/**
+ * Replicated runs of a bundled scenario for pattern checks: seeds 1..n, one thread
+ * (results do not depend on the thread count), optionally with policies, --set
+ * overrides or a shorter horizon, exactly as `clustersim run` would load them.
+ */
+import { loadScenario, type LoadOptions } from '../../scenarios/load.js';
+import { runOne, type RunResult } from '../../sim/runOne.js';
+
+export interface ReplicateOptions extends LoadOptions {
+  /** Number of replications: seeds 1..replications. */
+  replications: number;
+}
+
+export async function runReplicates(scenario: string, options: ReplicateOptions): Promise<RunResult[]> {
+  const { params } = loadScenario(scenario, options);
+  const results: RunResult[] = [];
+  for (let seed = 1; seed <= options.replications; seed++) {
+    results.push(await runOne({ params, seed, threads: 1 }));
+  }
+  return results;
+}
