@@ -11,9 +11,13 @@ import { packageRoot } from '../scenarios/paths.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { scenariosCommand } from './commands/scenarios.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   run: runCommand,
+  validate: validateCommand,
+  scenarios: scenariosCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,13 +1,18 @@
 /**
- * Writes scenarios/scenario.schema.json from the zod schema (the single source of
- * truth), so editors can validate and complete scenario files. Run: npm run schema.
- * A test fails when the committed file is out of date.
+ * Writes scenarios/scenario.schema.json and scenarios/policies/policy.schema.json
+ * from the zod schemas (the single source of truth), so editors can validate and
+ * complete scenario and policy files. Run: npm run schema. A test fails when a
+ * committed file is out of date.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledScenarioDir } from '../scenarios/paths.js';
-import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.js';
+import { policyFileJsonSchemaText, scenarioJsonSchemaText } from '../scenarios/jsonSchema.js';
 
-const target = join(bundledScenarioDir(), 'scenario.schema.json');
-writeFileSync(target, scenarioJsonSchemaText());
-process.stdout.write(`wrote ${target}\n`);
+for (const [target, text] of [
+  [join(bundledScenarioDir(), 'scenario.schema.json'), scenarioJsonSchemaText()],
+  [join(bundledScenarioDir(), 'policies', 'policy.schema.json'), policyFileJsonSchemaText()],
+] as const) {
+  writeFileSync(target, text);
+  process.stdout.write(`wrote ${target}\n`);
+}

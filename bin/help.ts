@@ -7,6 +7,8 @@ Usage:
 Commands:
   run <scenario>     simulate a scenario and write timeseries.csv, summary.json,
                      events.jsonl, firms.csv, run.json
+  validate <file...> check scenario and policy files without running them
+  scenarios          list the bundled scenarios and policy files
 
 Options:
   -h, --help         show help (also: clustersim run --help)
@@ -16,6 +18,8 @@ Options:
 Examples:
   clustersim run punjab-farm-equipment
   clustersim run scenarios/punjab-farm-equipment.yaml --seed 7 --threads 2 --years 20
+  clustersim run bogra-railway-market --policy upgrading-package@Bogra:2000
+  clustersim validate scenarios/*.yaml scenarios/policies/*.yaml
 
 Scenarios live in scenarios/*.yaml; the model is described in docs/ODD.md.
 `;
@@ -34,6 +38,13 @@ Options:
                      byte-identical for every thread count
   --years N          override the scenario's horizon in years
   --out DIR          output folder (default out/<scenario-name>/)
+  --policy SPEC      add the policies of a policy file; repeatable. SPEC is a file
+                     or the name of one in scenarios/policies/ (clustersim
+                     scenarios lists them), optionally placed by town and start
+                     year (default: every town, from the scenario's first year):
+                       --policy design-protection
+                       --policy common-facility@Mian Channun:1985
+                       --policy collateral-free-credit@Bogra+Dhaka:2000
   --set PATH=VALUE   override a scenario value; repeatable. PATH uses dots, list
                      items by index or by name:
                        --set labour.quitProbabilityPerMonth=0.02
@@ -55,4 +66,38 @@ Outputs (in the output folder):
                      version, Node version, wall time
 
 Exit codes: 0 success, 2 bad input (one-line message), 1 internal error.
+`;
+
+export const VALIDATE_HELP = `clustersim validate - check scenario and policy files without running them
+
+Usage:
+  clustersim validate <file...> [--policy SPEC ...]
+
+Each <file> is a scenario (a YAML file or the name of a bundled one) or a policy
+file (in a policies/ folder, or with only description and policies). A scenario is
+checked as composed - the scenarios it extends, plus any --policy - including its
+names (a policy in a town the scenario lacks, a product needing a missing process).
+A policy file is checked on its own; to check its town and process names against
+a scenario, validate the scenario with --policy <policy-file>.
+
+Prints "ok <file> (...)" per valid file, one line "clustersim: error: FILE:LINE:
+PATH: what was expected, got what" per invalid one, and warnings (a policy never
+in force, a product never available) that do not fail validation.
+
+Options:
+  --policy SPEC      compose this policy file with every scenario checked; repeatable
+  --quiet            print only errors and warnings
+  -h, --help         show this help
+
+Exit codes: 0 all valid, 2 any invalid, 1 internal error.
+`;
+
+export const SCENARIOS_HELP = `clustersim scenarios - list the bundled scenarios and policy files
+
+Usage:
+  clustersim scenarios
+
+One line per scenario (name, description, years, towns; a variant names the
+scenario it varies) and per policy file (name, description). Run a scenario with
+clustersim run NAME; add a policy with --policy NAME[@TOWN[+TOWN...]][:YEAR].
 `;

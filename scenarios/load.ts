@@ -1,37 +1,43 @@
 /**
- * Reading a scenario: YAML text -> overrides (--set, --years) -> zod validation ->
- * ModelParams. Validation happens once, here; the first problem becomes a one-line
- * UserInputError naming the file (or flag), the YAML line, the field path and what
- * was expected.
+ * Reading a scenario: the scenario file and the files it `extends` (compose.ts) ->
+ * policy files from --policy (policyFiles.ts) -> overrides (--set, --years) -> zod
+ * validation -> ModelParams. Validation happens once, on the composed document; the
+ * first problem becomes a one-line UserInputError naming the file (or flag) that
+ * wrote the value, its line, the field path and what was expected.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { parse as parseYamlValue } from 'yaml';
 import { bundledScenarioDir } from './paths.js';
-import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import type { ModelParams } from '../sim/params.js';
 import { ScenarioSchema, toModelParams } from './schema.js';
 import { UserInputError } from './errors.js';
 import { messages } from './messages.js';
 import { didYouMean } from './didYouMean.js';
+import { checkAgainst } from './checkAgainst.js';
+import { defaultAt, describeValue, formatPath, type PathSegment } from './zodIssues.js';
+import { parseYamlLayer, readYamlFile, YAML_OPTIONS, type YamlLayer } from './yamlLayer.js';
+import { extendsChain, locateInLayers, mergeChain, type PlacedLayer } from './compose.js';
+import { parsePolicySpec, placedPolicies, readPolicyFile } from './policyFiles.js';
 
-type PathSegment = string | number;
-
-/**
- * How scenario text and --set values are read. resolveKnownTags false: the YAML 1.1
- * tags (!!omap, !!set, !!binary, !!timestamp) would give a Map, Set or Uint8Array,
- * which the schema would take as an empty mapping and ignore its content; untagged
- * they are plain lists and mappings and are checked like any other. logLevel 'error':
- * yaml's warnings would go to stderr beside our one-line error.
- */
-const YAML_OPTIONS = { resolveKnownTags: false, logLevel: 'error' } as const;
+export { formatPath } from './zodIssues.js';
 
 export interface LoadOptions {
-  /** `path=value` expressions from --set, applied in order. */
+  /** Policy specs from --policy (`NAME[@TOWN[+TOWN...]][:YEAR]` or a file), applied in order. */
+  policies?: readonly string[];
+  /** `path=value` expressions from --set, applied in order, after the policies. */
   set?: readonly string[];
   /** --years, applied after --set. */
   years?: number;
+}
+
+/** A file the scenario was composed from, for provenance. */
+export interface ScenarioSource {
+  role: 'scenario' | 'extends' | 'policy';
+  file: string;
+  /** sha256 of the file's bytes. */
+  sha256: string;
 }
 
 export interface LoadedScenario {
@@ -39,6 +45,9 @@ export interface LoadedScenario {
   params: ModelParams;
   /** sha256 of the scenario file's bytes. */
   fileHash: string;
+  /** Every file composed into the scenario: the files it extends (base first), itself, the policy files. */
+  sources: ScenarioSource[];
+  /** The --policy, --set and --years expressions applied, in order. */
   overrides: string[];
 }
 
@@ -51,158 +60,6 @@ export function resolveScenarioPath(nameOrPath: string): string {
     if (existsSync(bundled)) return bundled;
   }
   return nameOrPath;
-}
-
-export function formatPath(path: readonly PathSegment[]): string {
-  if (path.length === 0) return '(root)';
-  return path
-    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
-    .join('');
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
-  return String(value);
-}
-
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
-
-interface ZodDef {
-  type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  defaultValue?: unknown;
-  /** A discriminated union's options and the key that tells them apart. */
-  options?: z.ZodType[];
-  discriminator?: string;
-  /** A literal's values. */
-  values?: unknown[];
-}
-const defOf = (schema: z.ZodType): ZodDef => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
-const WRAPPERS = ['default', 'prefault', 'optional', 'nullable', 'pipe'];
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  while (WRAPPERS.includes(defOf(current).type) && defOf(current).innerType)
-    current = defOf(current).innerType as z.ZodType;
-  return current;
-}
-
-/**
- * `schema` without wrappers; for a discriminated union (a policy), the option that
- * `value`'s discriminator selects, or the union itself when it selects none.
- */
-function resolve(schema: z.ZodType, value: unknown): z.ZodType {
-  const inner = unwrap(schema);
-  const def = defOf(inner);
-  if (def.type !== 'union' || !def.discriminator || !def.options) return inner;
-  const key = def.discriminator;
-  const tag = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  const option = def.options.find((candidate) => {
-    const field = defOf(unwrap(candidate)).shape?.[key];
-    return field !== undefined && (defOf(field).values ?? []).includes(tag);
-  });
-  return option ? unwrap(option) : inner;
-}
-
-/**
- * The zod schema of the value at `path` (wrappers kept), or undefined where the path
- * leaves the schema. `root` is the document, which picks the option of a union.
- */
-function schemaAt(path: readonly PathSegment[], root: unknown): z.ZodType | undefined {
-  let schema = ScenarioSchema as unknown as z.ZodType;
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    const def = defOf(resolve(schema, valueAt(root, path.slice(0, i))));
-    if (def.type === 'object' && typeof segment === 'string' && def.shape && Object.hasOwn(def.shape, segment))
-      schema = def.shape[segment];
-    else if (def.type === 'array' && typeof segment === 'number' && def.element) schema = def.element;
-    else return undefined;
-  }
-  return schema;
-}
-
-/** The keys of the object at `path` (for did-you-mean). */
-function knownKeysAt(path: readonly PathSegment[], root: unknown): string[] {
-  const schema = schemaAt(path, root);
-  const def = schema && defOf(resolve(schema, valueAt(root, path)));
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-
-/** The schema's default (or prefault) for the value at `path`, if it has one. */
-function defaultAt(path: readonly PathSegment[], root: unknown): unknown {
-  for (let schema = schemaAt(path, root); schema; schema = defOf(schema).innerType) {
-    const def = defOf(schema);
-    if (def.type === 'default' || def.type === 'prefault') return structuredClone(def.defaultValue);
-    if (!WRAPPERS.includes(def.type)) return undefined;
-  }
-  return undefined;
-}
-
-function expectation(issue: z.core.$ZodIssue, value: unknown): string {
-  const got = `got ${describeValue(value)}`;
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected =
-        issue.expected === 'int'
-          ? 'an integer'
-          : issue.expected === 'object'
-            ? 'a mapping'
-            : issue.expected === 'array'
-              ? 'a list'
-              : `a ${issue.expected}`;
-      return `expected ${expected}, ${got}`;
-    }
-    case 'too_big':
-      if (issue.origin === 'array') return `expected at most ${issue.maximum} items, ${got}`;
-      if (issue.origin === 'string') return `expected at most ${issue.maximum} characters, ${got}`;
-      return `expected a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}, ${got}`;
-    case 'too_small':
-      if (issue.origin === 'array') {
-        const exact = (issue as { exact?: boolean }).exact === true;
-        return `expected ${exact ? 'exactly' : 'at least'} ${issue.minimum} items, ${got}`;
-      }
-      if (issue.origin === 'string') return `expected at least ${issue.minimum} characters, ${got}`;
-      return `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}, ${got}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}, ${got}`;
-    case 'invalid_union': {
-      // A discriminated union (a policy's kind) with no option for the value given.
-      const options = 'options' in issue ? (issue.options ?? []).map(String) : [];
-      if (options.length === 0) return `${issue.message}, ${got}`;
-      const suggestion = typeof value === 'string' ? didYouMean(value, options) : undefined;
-      return `expected one of ${options.join(', ')}, ${got}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
-    }
-    case 'invalid_format':
-      return `expected ${issue.message.replace(/^Invalid string: /, '')}, ${got}`;
-    default:
-      return `${issue.message}, ${got}`;
-  }
-}
-
-function lineOf(doc: Document, counter: LineCounter, path: readonly PathSegment[], key?: string): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (!node || typeof node !== 'object' || !('range' in node) || !node.range) continue;
-    if (key !== undefined && depth === path.length && isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (pair && isScalar(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0]).line;
-    }
-    return counter.linePos((node.range as [number, number, number])[0]).line;
-  }
-  return undefined;
 }
 
 function pathStartsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
@@ -280,7 +137,7 @@ function applySet(raw: Record<string, unknown>, expression: string): AppliedSet 
       setOwn(container, key, value);
     } else {
       if (!Object.hasOwn(container, key) || container[key] === undefined) {
-        setOwn(container, key, defaultAt(resolved, raw) ?? {});
+        setOwn(container, key, defaultAt(ScenarioSchema, resolved, raw) ?? {});
         created ??= [...resolved];
       }
       node = container[key];
@@ -296,33 +153,53 @@ function setOwn(container: Record<string | number, unknown>, key: PathSegment, v
 export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
   const file = resolveScenarioPath(nameOrPath);
   if (!existsSync(file)) throw new UserInputError(messages.fileNotFound(nameOrPath));
-  if (statSync(file).isDirectory()) throw new UserInputError(messages.fileUnreadable(file, 'it is a directory'));
-  const text = readFileSync(file, 'utf8');
-  return parseScenarioText(text, file, options);
+  return composeScenario(readYamlFile(file, file, 'scenario'), options);
 }
 
 export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
-    // Without prettyErrors yaml leaves linePos unset; the offset is always there.
-    const line = first.linePos?.[0]?.line ?? (first.pos ? counter.linePos(first.pos[0]).line : undefined);
-    const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UserInputError(messages.malformedYaml(locate(file, line), reason));
+  return composeScenario(parseYamlLayer(text, file, 'scenario'), options);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** An override applied after the files: a --policy placement, a --set or --years. */
+interface Override extends AppliedSet {
+  source: string;
+}
+
+function composeScenario(scenarioLayer: YamlLayer, options: LoadOptions): LoadedScenario {
+  const chain = extendsChain(scenarioLayer);
+  const input = mergeChain(chain);
+  const layers: PlacedLayer[] = chain.map((layer) => ({ layer }));
+  const sources: ScenarioSource[] = chain.map((layer) => ({
+    role: layer === scenarioLayer ? 'scenario' : 'extends',
+    file: layer.file,
+    sha256: sha256(layer.text),
+  }));
+  const overrides: Override[] = [];
+
+  for (const spec of options.policies ?? []) {
+    const placement = parsePolicySpec(spec);
+    const policyLayer = readPolicyFile(placement.file, placement.file);
+    const existing = input.policies === undefined ? [] : input.policies;
+    // A scenario whose `policies` is not a list is reported by the schema, at its own line.
+    if (!Array.isArray(existing)) continue;
+    const offset = existing.length;
+    const added = placedPolicies(policyLayer, placement, input.startYear);
+    input.policies = [...existing, ...added];
+    layers.push({ layer: policyLayer, policyOffset: offset });
+    sources.push({ role: 'policy', file: policyLayer.file, sha256: sha256(policyLayer.text) });
+    // Towns and start year written by the spec are the spec's to answer for.
+    added.forEach((_, i) => {
+      const at: PathSegment[] = ['policies', offset + i];
+      if (placement.towns)
+        overrides.push({ path: [...at, 'towns'], created: [...at, 'towns'], source: `--policy ${spec}` });
+      if (placement.startYear !== undefined)
+        overrides.push({ path: [...at, 'startYear'], created: [...at, 'startYear'], source: `--policy ${spec}` });
+    });
   }
-  let raw: unknown;
-  try {
-    raw = doc.toJS();
-  } catch (error) {
-    // An alias to a missing anchor, or an alias explosion, is found only here.
-    throw new UserInputError(messages.malformedYaml(file, (error as Error).message.split('\n')[0]));
-  }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UserInputError(messages.notAMapping(file, describeValue(raw)));
-  }
-  const input = structuredClone(raw) as Record<string, unknown>;
-  const overrides: (AppliedSet & { source: string })[] = [];
+  const appliedPolicies = (options.policies ?? []).map((spec) => `--policy ${spec}`);
+
   for (const expression of options.set ?? []) {
     overrides.push({ ...applySet(input, expression), source: `--set ${expression}` });
   }
@@ -331,41 +208,19 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
     overrides.push({ path: ['years'], created: ['years'], source: `--years ${options.years}` });
   }
 
-  const result = ScenarioSchema.safeParse(input);
-  if (!result.success) {
-    // An unknown key first: a misspelt key also makes the real one "missing", and
-    // did-you-mean on the misspelling is the useful message.
-    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
-    const path = issue.path as PathSegment[];
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
-      const known = knownKeysAt(path, input).filter((name) => name !== '$schema');
-      const suggestion = didYouMean(key, known);
-      const override = overrides.findLast((o) => pathStartsWith(o.path, [...path, key]));
-      const location = override ? override.source : locate(file, lineOf(doc, counter, path, key));
-      throw new UserInputError(
-        messages.invalidField(
-          location,
-          formatPath([...path, key]),
-          `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: ${known.join(', ')}`,
-        ),
-      );
-    }
-    // A problem at or inside what a --set wrote (or created on the way) is that --set's.
-    const override = overrides.findLast((o) => pathStartsWith(path, o.created));
-    const location = override ? override.source : locate(file, lineOf(doc, counter, path));
-    throw new UserInputError(
-      messages.invalidField(location, formatPath(path), expectation(issue, valueAt(input, path))),
+  const scenario = checkAgainst(ScenarioSchema, input, (path, key) => {
+    // A problem at or inside what an override wrote (or created on the way) is that override's.
+    const full = key === undefined ? path : [...path, key];
+    const override = overrides.findLast((o) =>
+      key === undefined ? pathStartsWith(full, o.created) : pathStartsWith(o.path, full),
     );
-  }
+    return override ? override.source : locateInLayers(input, layers, path, key);
+  });
   return {
-    file,
-    params: toModelParams(result.data),
-    fileHash: createHash('sha256').update(text).digest('hex'),
-    overrides: overrides.map((o) => o.source),
+    file: scenarioLayer.file,
+    params: toModelParams(scenario),
+    fileHash: sha256(scenarioLayer.text),
+    sources,
+    overrides: [...appliedPolicies, ...overrides.filter((o) => !o.source.startsWith('--policy')).map((o) => o.source)],
   };
-}
-
-function locate(file: string, line: number | undefined): string {
-  return line ? `${file}:${line}` : file;
 }

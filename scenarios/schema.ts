@@ -98,6 +98,13 @@ export const ScenarioSchema = z
     kin: KinSchema,
     upgrading: UpgradingSchema,
     policies: PoliciesSchema,
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'A scenario this one varies (a bundled name or a path relative to this file): mappings merge, lists of named items merge by name, { name: X, remove: true } removes X',
+      ),
   })
   .superRefine((scenario, context) => {
     // Semantic checks: names that must name something else in the scenario.
@@ -136,7 +143,7 @@ function travelMatrix(scenario: Scenario): number[][] {
 
 /** A parsed scenario as the model's parameters (the compiler checks the shape). */
 export function toModelParams(scenario: Scenario): ModelParams {
-  const { $schema: _schemaPath, towns, processes, products, policies, ...params } = scenario;
+  const { $schema: _schemaPath, extends: _base, towns, processes, products, policies, ...params } = scenario;
   const townNames = towns.map((town) => town.name);
   const processNames = processes.map((process) => process.name);
   const productNames = products.map((product) => product.name);

@@ -1,6 +1,6 @@
 /**
  * run.json: what a reader needs to reproduce a run - the scenario file and its
- * hash, overrides, resolved parameters and their hash, seed, threads, code version
+ * hash, the files it was composed from (extends, policies) with theirs, overrides, resolved parameters and their hash, seed, threads, code version
  * (package version and git commit with a dirty flag), Node version, wall time.
  */
 import { execFileSync } from 'node:child_process';
@@ -38,6 +38,8 @@ export function parameterHash(params: ModelParams): string {
 export interface ProvenanceInput {
   scenarioFile: string;
   scenarioFileHash: string;
+  /** Every file the scenario was composed from (extends chain, policy files), with hashes. */
+  sources: { role: string; file: string; sha256: string }[];
   overrides: string[];
   params: ModelParams;
   seed: number;
@@ -56,6 +58,7 @@ export function buildProvenance(input: ProvenanceInput): Record<string, unknown>
     scenario: {
       file: input.scenarioFile,
       fileSha256: input.scenarioFileHash,
+      composedFrom: input.sources,
       name: input.params.name,
       overrides: input.overrides,
       parametersSha256: parameterHash(input.params),

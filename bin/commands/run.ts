@@ -2,6 +2,7 @@
 import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { loadScenario } from '../../scenarios/load.js';
+import { scenarioWarnings } from '../../scenarios/warnings.js';
 import { UserInputError } from '../../scenarios/errors.js';
 import { messages } from '../../scenarios/messages.js';
 import { runOne } from '../../sim/runOne.js';
@@ -23,6 +24,7 @@ const RUN_OPTIONS = {
   years: { type: 'string' },
   out: { type: 'string' },
   set: { type: 'string', multiple: true },
+  policy: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -48,9 +50,14 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const years = integerFlag('--years', values.years, 1, 500);
   const scenarioArg = positionals[0];
   const scenario = loadScenario(isAbsolute(scenarioArg) ? scenarioArg : resolveFromCwd(io, scenarioArg), {
+    policies: values.policy ?? [],
     set: values.set ?? [],
     years,
   });
+  // A shortened horizon (--years) makes late policies and products moot on purpose.
+  if (years === undefined)
+    for (const warning of scenarioWarnings(scenario.params))
+      io.stderr(`clustersim: warning: ${relativeOrAbsolute(io, scenario.file)}: ${warning}\n`);
   const outDir = values.out
     ? isAbsolute(values.out)
       ? values.out
@@ -75,6 +82,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const provenance = buildProvenance({
     scenarioFile: relativeOrAbsolute(io, scenario.file),
     scenarioFileHash: scenario.fileHash,
+    sources: scenario.sources.map((source) => ({ ...source, file: relativeOrAbsolute(io, source.file) })),
     overrides: scenario.overrides,
     params,
     seed,
