@@ -92,7 +92,7 @@ export function extendsChain(layer: YamlLayer): YamlLayer[] {
         messages.invalidField(
           at,
           'extends',
-          `expected no cycle, got ${[...chain.map((l) => l.file), file].join(' -> ')}`,
+          `expected no cycle, got ${[...[...chain].reverse().map((l) => l.file), file].join(' -> ')}`,
         ),
       );
     }
