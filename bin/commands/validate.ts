@@ -26,6 +26,9 @@ const VALIDATE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** "1 town", "3 towns", "1 policy", "2 policies". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const POLICY_FILE_KEYS = new Set(['$schema', 'description', 'policies']);
 
 /**
@@ -64,8 +67,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     try {
       if (existsSync(file) && isPolicyFile(file)) {
         const layer = readPolicyFile(file, shown);
-        const count = (layer.raw.policies as unknown[]).length;
-        if (!values.quiet) io.stdout(`ok ${shown} (policy file, ${count} polic${count === 1 ? 'y' : 'ies'})\n`);
+        const policyCount = (layer.raw.policies as unknown[]).length;
+        if (!values.quiet) io.stdout(`ok ${shown} (policy file, ${count(policyCount, 'policy', 'policies')})\n`);
         continue;
       }
       const scenario = loadScenario(existsSync(inCwd) ? inCwd : given, { policies });
@@ -75,9 +78,9 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
       if (!values.quiet) {
         const composed = scenario.sources.length > 1 ? `, composed from ${scenario.sources.length} files` : '';
         io.stdout(
-          `ok ${shownScenario} (scenario ${params.name}: ${params.towns.length} town${params.towns.length === 1 ? '' : 's'}, ` +
-            `${params.startYear}-${params.startYear + params.years - 1}, ${params.products.length} products, ` +
-            `${params.policies.length} polic${params.policies.length === 1 ? 'y' : 'ies'}${composed})\n`,
+          `ok ${shownScenario} (scenario ${params.name}: ${count(params.towns.length, 'town', 'towns')}, ` +
+            `${params.startYear}-${params.startYear + params.years - 1}, ${count(params.products.length, 'product', 'products')}, ` +
+            `${count(params.policies.length, 'policy', 'policies')}${composed})\n`,
         );
       }
     } catch (error) {
