@@ -4,7 +4,7 @@
  * expected (exit 2, no stack trace), valid files say ok, warnings do not fail, and
  * several files are each reported.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -154,5 +154,46 @@ describe('the bundled library', () => {
     for (const name of [...bundledScenarioNames(), ...bundledPolicyNames()])
       expect(run.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     expect(run.stdout).not.toContain('(invalid');
+  });
+});
+
+describe('clustersim run --policy', () => {
+  it('runs with the policy placed, records it in events and run.json', () => {
+    const out = join(dir, 'with-policy');
+    const run = runCli([
+      'run',
+      'punjab-farm-equipment',
+      '--years',
+      '2',
+      '--quiet',
+      '--out',
+      out,
+      '--policy',
+      'training-centre@Okara:1961',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const events = readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const start = events.find((event) => event.type === 'policy-start' && event.kind === 'trainingCentre');
+    expect(start).toMatchObject({ year: 1961, month: 1, townNames: ['Okara'] });
+    const provenance = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as {
+      scenario: { overrides: string[]; composedFrom: { role: string; file: string }[] };
+    };
+    expect(provenance.scenario.overrides).toEqual(['--policy training-centre@Okara:1961', '--years 2']);
+    expect(provenance.scenario.composedFrom.map((source) => source.role)).toEqual(['scenario', 'policy']);
+    expect(provenance.scenario.composedFrom[1].file).toMatch(/policies\/training-centre\.yaml$/);
+  });
+
+  it('a bad spec is one line, exit 2, and writes nothing', () => {
+    const out = join(dir, 'never');
+    const run = runCli(['run', 'punjab-farm-equipment', '--quiet', '--out', out, '--policy', 'training-centre@Okra']);
+    expectOneError(
+      run,
+      '--policy training-centre@Okra: policies[',
+      '].towns[0]: expected a town of this scenario (did you mean "Okara"?)',
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
