@@ -237,6 +237,8 @@ export interface EntryParams {
   successAgeMonths: number;
   entryCapital: number;
   inheritedCapabilityShare: number;
+  /** Mean yearly number of workshops founded in each town by founders from outside the cluster (no parent firm). */
+  outsiderEntriesPerTownPerYear: number;
 }
 
 export interface FinanceParams {

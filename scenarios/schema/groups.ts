@@ -159,9 +159,15 @@ export const EntrySchema = z
       "Weight of the parent firm's capability in a spin-off's starting capability",
       0.5,
     ),
+    outsiderEntriesPerTownPerYear: number(
+      'Workshops founded each year in each town, on average, by founders from outside the cluster (traders, migrants)',
+      0,
+      0,
+      1000,
+    ),
   })
   .prefault({})
-  .describe('Entry by spin-off');
+  .describe('Entry by spin-off and by outsiders');
 
 export const TravelSchema = z
   .strictObject({

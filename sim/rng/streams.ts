@@ -24,6 +24,7 @@ export const STREAM_NAMES = [
   'policy',
   'owner',
   'kin',
+  'outsider-entry',
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export const STREAM: { readonly [K in StreamName]: number } = Object.fromEntries(

@@ -9,14 +9,27 @@
  * machines for processes the town does not offer - cheaper once a second-hand market
  * exists - so entry costs less where vendors are (I d: "tiny units which would basically
  * only perform basic machining, finishing and assembly of purchased parts", §4.1).
+ *
+ * Outsiders: founders from outside the cluster (traders, migrants), with no parent firm,
+ * open `outsiderEntriesPerTownPerYear` workshops a town a year on average (default 0).
+ * The seed's point is that they are the minority - entry "initially started with
+ * spin-offs from the large engineering firms in the area, later followed by
+ * proliferation of new entrepreneurs trained within the small-scale sector itself"
+ * (§4.3) - so a scenario gives them a modest rate, which makes "most entrants are
+ * spin-offs" a measured share rather than true by construction. Their draws come from
+ * their own stream keyed by (town, tick): the month's count (Poisson), then each
+ * founder's capability and skill from the town's founding ranges (as founding firms,
+ * docs/ODD.md §5). They are applied after the spin-offs, in town order, and enter like
+ * a spin-off (kin help, machines) with the simplest product on the frontier they can make.
  */
 import type { Phase } from '../../simulation.js';
 import { blockCount } from '../../store/blocks.js';
 import { forEachCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
 import { WORKER_STATUS } from '../../state/workers.js';
-import { countTick, TICK_COUNT } from '../../host.js';
-import { addFirm, startProduct } from '../agents.js';
+import { countTick, TICK_COUNT, type Host } from '../../host.js';
+import { drawBase, rangeAt, STREAM, uniformAt } from '../../rng/streams.js';
+import { addFirm, addWorker, startProduct } from '../agents.js';
 import { spinOffCapability } from '../equations.js';
 import { kinHelpers } from '../rules/people.js';
 import { machineCost } from '../rules/sourcing.js';
@@ -26,14 +39,16 @@ import { lowestBit } from '../rules/bits.js';
 import type { World } from '../../world.js';
 
 /** The parent's simplest product the founder can make, else the simplest feasible product on the frontier. */
-function founderProduct(world: World, parent: number, town: number, capability: number): number {
+function founderProduct(world: World, parent: number, capability: number): number {
   const catalogue = catalogueOf(world.params);
   const margin = world.params.imitation.copyCapabilityMargin;
   let best = -1;
-  for (let bits = world.firms.cols.products[parent]; bits !== 0; bits &= bits - 1) {
-    const product = lowestBit(bits);
-    if (capability < catalogue.complexity[product] - margin) continue;
-    if (best < 0 || catalogue.complexity[product] < catalogue.complexity[best]) best = product;
+  if (parent >= 0) {
+    for (let bits = world.firms.cols.products[parent]; bits !== 0; bits &= bits - 1) {
+      const product = lowestBit(bits);
+      if (capability < catalogue.complexity[product] - margin) continue;
+      if (best < 0 || catalogue.complexity[product] < catalogue.complexity[best]) best = product;
+    }
   }
   if (best >= 0) return best;
   const tick = world.header[HEADER.tick];
@@ -41,71 +56,120 @@ function founderProduct(world: World, parent: number, town: number, capability: 
   return simplestFeasibleProduct(catalogue, tick, capability, -1, margin);
 }
 
+/**
+ * Opens a workshop for `founder` in `town`: kin help, the first product (with the
+ * parent's design where there is a parent), machines for processes the town does not
+ * offer, the founder's new status, the accounts and the entry event.
+ */
+function openWorkshop(world: World, host: Host, founder: number, parent: number, capability: number): void {
+  const { entry, kin, vendors, processes } = world.params;
+  const w = world.workers.cols;
+  const town = w.town[founder];
+  const helpers = kinHelpers(kin, world.townKin.cols.firms[town * kin.groups + w.kinGroup[founder]]);
+  const kinHelp = helpers * kin.helpCapitalPerFirm;
+  const firm = addFirm(world, {
+    town,
+    parent,
+    owner: founder,
+    capability,
+    cash: entry.entryCapital + kinHelp,
+    kinGroup: w.kinGroup[founder],
+  });
+  const product = founderProduct(world, parent, capability);
+  const productCount = world.params.products.length;
+  const secondHand = world.towns.cols.secondHandShare[town];
+  let machineSpending = 0;
+  const machinesBought: number[] = [];
+  if (product >= 0) {
+    const design = parent >= 0 ? world.firmDesigns.cols.design[parent * productCount + product] : -2;
+    const ownedBefore = world.firms.cols.inHouse[firm];
+    machineSpending = startProduct(world, firm, product, design >= 0 ? design : -2, (process) =>
+      machineCost(processes[process], vendors, secondHand),
+    );
+    for (let bits = world.firms.cols.inHouse[firm] & ~ownedBefore; bits !== 0; bits &= bits - 1) {
+      machinesBought.push(lowestBit(bits));
+    }
+  }
+  // Machines are paid from the founder's capital; a shortfall is borrowed.
+  const f = world.firms.cols;
+  const cashLeft = f.cash[firm] - machineSpending;
+  f.cash[firm] = Math.max(0, cashLeft);
+  f.debt[firm] = Math.max(0, -cashLeft);
+  f.netWorthAtYearStart[firm] = f.cash[firm] - f.debt[firm] + f.machineValue[firm];
+  w.employer[founder] = firm;
+  w.tenureMonths[founder] = 0;
+  w.status[founder] = WORKER_STATUS.owner;
+  host.accounts.equityInjected += entry.entryCapital;
+  host.accounts.kinHelpGiven += kinHelp;
+  host.accounts.machineSpending += machineSpending;
+  countTick(host, town, TICK_COUNT.entries);
+  countTick(host, town, TICK_COUNT.machinesBought, machinesBought.length);
+  countTick(host, town, TICK_COUNT.machineSpendingOutsideMarket, machineSpending);
+  host.events.push({
+    type: 'entry',
+    tick: world.header[HEADER.tick],
+    firm,
+    town,
+    parent,
+    founder,
+    kinHelpers: helpers,
+    products: product >= 0 ? [product] : [],
+    machinesBought,
+  });
+}
+
+/** A Poisson(mean) count from one uniform draw `u`, by inversion (means here are well below 1). */
+export function poissonAt(u: number, mean: number): number {
+  if (mean <= 0) return 0;
+  let probability = Math.exp(-mean);
+  let cumulative = probability;
+  let count = 0;
+  while (u >= cumulative && count < 1000) {
+    count += 1;
+    probability *= mean / count;
+    cumulative += probability;
+  }
+  return count;
+}
+
 export const spinOffEntry: Phase = {
   name: 'spin-off-entry',
   run({ world, host }) {
-    const { entry, kin, vendors, processes } = world.params;
-    const tick = world.header[HEADER.tick];
+    const { entry } = world.params;
     const blocks = blockCount(world.header[HEADER.workerCount]);
-    const productCount = world.params.products.length;
     forEachCommand(world.commands.spinOff, blocks, (founder, parent) => {
-      const w = world.workers.cols;
-      const town = w.town[founder];
       const capability = spinOffCapability(
         entry.inheritedCapabilityShare,
         world.firms.cols.capability[parent],
-        w.skill[founder],
+        world.workers.cols.skill[founder],
       );
-      const helpers = kinHelpers(kin, world.townKin.cols.firms[town * kin.groups + w.kinGroup[founder]]);
-      const kinHelp = helpers * kin.helpCapitalPerFirm;
-      const firm = addFirm(world, {
-        town,
-        parent,
-        owner: founder,
-        capability,
-        cash: entry.entryCapital + kinHelp,
-        kinGroup: w.kinGroup[founder],
-      });
-      const product = founderProduct(world, parent, town, capability);
-      const secondHand = world.towns.cols.secondHandShare[town];
-      let machineSpending = 0;
-      const machinesBought: number[] = [];
-      if (product >= 0) {
-        const design = world.firmDesigns.cols.design[parent * productCount + product];
-        const ownedBefore = world.firms.cols.inHouse[firm];
-        machineSpending = startProduct(world, firm, product, design >= 0 ? design : -2, (process) =>
-          machineCost(processes[process], vendors, secondHand),
-        );
-        for (let bits = world.firms.cols.inHouse[firm] & ~ownedBefore; bits !== 0; bits &= bits - 1) {
-          machinesBought.push(lowestBit(bits));
-        }
-      }
-      // Machines are paid from the founder's capital; a shortfall is borrowed.
-      const f = world.firms.cols;
-      const cashLeft = f.cash[firm] - machineSpending;
-      f.cash[firm] = Math.max(0, cashLeft);
-      f.debt[firm] = Math.max(0, -cashLeft);
-      f.netWorthAtYearStart[firm] = f.cash[firm] - f.debt[firm] + f.machineValue[firm];
-      w.employer[founder] = firm;
-      w.tenureMonths[founder] = 0;
-      w.status[founder] = WORKER_STATUS.owner;
-      host.accounts.equityInjected += entry.entryCapital;
-      host.accounts.kinHelpGiven += kinHelp;
-      host.accounts.machineSpending += machineSpending;
-      countTick(host, town, TICK_COUNT.entries);
-      countTick(host, town, TICK_COUNT.machinesBought, machinesBought.length);
-      countTick(host, town, TICK_COUNT.machineSpendingOutsideMarket, machineSpending);
-      host.events.push({
-        type: 'entry',
-        tick,
-        firm,
-        town,
-        parent,
-        founder,
-        kinHelpers: helpers,
-        products: product >= 0 ? [product] : [],
-        machinesBought,
-      });
+      openWorkshop(world, host, founder, parent, capability);
     });
+    if (entry.outsiderEntriesPerTownPerYear > 0) outsiderEntry(world, host);
   },
 };
+
+/** Founders from outside the cluster (see the file comment), town by town. */
+function outsiderEntry(world: World, host: Host): void {
+  const key = world.streamKeys[STREAM['outsider-entry']];
+  const tick = world.header[HEADER.tick];
+  const mean = world.params.entry.outsiderEntriesPerTownPerYear / 12;
+  world.params.towns.forEach((town, townIndex) => {
+    const draws = drawBase(key, townIndex, tick);
+    const count = poissonAt(uniformAt(draws, 0), mean);
+    for (let n = 0; n < count; n++) {
+      const capability = rangeAt(draws, 1 + 2 * n, town.initialCapability.min, town.initialCapability.max);
+      const skill = rangeAt(draws, 2 + 2 * n, town.initialSkill.min, town.initialSkill.max);
+      // The founder joins the town's labour force as the owner of the new firm (set by openWorkshop).
+      const founder = addWorker(world, {
+        town: townIndex,
+        employer: -1,
+        skill,
+        status: WORKER_STATUS.owner,
+        trainedAt: -1,
+        careerMonths: 0,
+      });
+      openWorkshop(world, host, founder, -1, capability);
+    }
+  });
+}
