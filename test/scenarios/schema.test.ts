@@ -1,11 +1,11 @@
 /**
- * The committed JSON Schema cannot go stale (it must be what `npm run schema` would
+ * The committed JSON Schemas (scenario and policy file) cannot go stale (it must be what `npm run schema` would
  * write now), and every scenario shipped in scenarios/ loads without error.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchemaText } from '../../scenarios/jsonSchema.js';
+import { policyFileJsonSchemaText, scenarioJsonSchemaText } from '../../scenarios/jsonSchema.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
@@ -13,6 +13,13 @@ const SCENARIO_DIR = join(REPO_ROOT, 'scenarios');
 const SCENARIO_FILES = readdirSync(SCENARIO_DIR)
   .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
   .sort();
+
+describe('scenarios/policies/policy.schema.json', () => {
+  it('is exactly what policyFileJsonSchemaText() emits now (run `npm run build && npm run schema` to refresh)', () => {
+    const committed = readFileSync(join(SCENARIO_DIR, 'policies', 'policy.schema.json'), 'utf8');
+    expect(committed).toBe(policyFileJsonSchemaText());
+  });
+});
 
 describe('scenarios/scenario.schema.json', () => {
   it('is exactly what scenarioJsonSchemaText() emits now (run `npm run build && npm run schema` to refresh)', () => {
