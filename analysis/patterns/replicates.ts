@@ -19,3 +19,29 @@ export async function runReplicates(scenario: string, options: ReplicateOptions)
   }
   return results;
 }
+
+/** A named variant of a scenario: its file and the load options that make it (policies, --set). */
+export interface VariantSpec {
+  scenario: string;
+  options: Omit<ReplicateOptions, 'replications'>;
+}
+
+/**
+ * The replicate sets of named variants, each run at most once per process and shared
+ * by every check that asks for it (checks of one scenario reuse the same runs).
+ */
+export function variantRuns<V extends string>(
+  variants: Record<V, VariantSpec>,
+  replications: number,
+): (variant: V) => Promise<RunResult[]> {
+  const memo = new Map<V, Promise<RunResult[]>>();
+  return (variant) => {
+    let cached = memo.get(variant);
+    if (!cached) {
+      const { scenario, options } = variants[variant];
+      cached = runReplicates(scenario, { ...options, replications });
+      memo.set(variant, cached);
+    }
+    return cached;
+  };
+}

@@ -1,5 +1,6 @@
 /** Reading metrics out of a RunResult: one metric over time, for one town or all towns. */
 import type { RunResult } from '../../sim/runOne.js';
+import type { SimEvent } from '../../sim/host.js';
 
 type Metrics = Pick<RunResult, 'metrics' | 'metricNames' | 'townNames' | 'ticks'>;
 
@@ -37,4 +38,11 @@ export function decemberSeries(result: Metrics, name: string, town?: string): Fl
 export function finalValue(result: Metrics, name: string, town?: string): number {
   const series = metricSeries(result, name, town);
   return series[series.length - 1];
+}
+
+type EventOf<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
+
+/** The events of one type, typed. */
+export function eventsOf<T extends SimEvent['type']>(result: Pick<RunResult, 'events'>, type: T): EventOf<T>[] {
+  return result.events.filter((event): event is EventOf<T> => event.type === type);
 }
