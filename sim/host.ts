@@ -5,7 +5,7 @@
  */
 import type { ModelParams } from './params.js';
 import { townStride } from './model/partials.js';
-import { createFirmPanel, type FirmPanel } from './model/phases/annualPanel.js';
+import { createFirmPanel, presizedPanelRows, type FirmPanel } from './model/phases/annualPanel.js';
 
 /** Counts of structural changes in the current tick, per town. */
 export const TICK_COUNT = {
@@ -161,7 +161,12 @@ export function createHost(params: ModelParams, ticks: number, metricCount: numb
     accounts: { equityInjected: 0, equityWithdrawn: 0, kinHelpGiven: 0, machineSpending: 0, ownerDraws: 0 },
     events: [],
     metrics: new Float64Array(ticks * (townCount + 1) * metricCount),
-    panel: createFirmPanel(),
+    panel: createFirmPanel(
+      presizedPanelRows(
+        params.towns.reduce((sum, town) => sum + town.initialFirms, 0),
+        Math.floor(ticks / 12),
+      ),
+    ),
     designs: [],
     graduatesOwed: new Float64Array(params.policies.length),
     policyActive: new Uint8Array(params.policies.length),

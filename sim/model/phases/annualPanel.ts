@@ -84,6 +84,21 @@ export function createFirmPanel(capacity = 1024): FirmPanel {
   return { rows: 0, cols: allocate(capacity) };
 }
 
+/** The most rows a panel is sized for up front (~770 MB of columns, reserved rather than resident). */
+export const MAX_PRESIZED_PANEL_ROWS = 4_000_000;
+
+/**
+ * Rows to size a run's panel for at the start: the founding firms in every December of
+ * the run, as if the firm count held (at least 1,024, at most MAX_PRESIZED_PANEL_ROWS).
+ * Zero-filled columns are only resident where rows are written, so sizing up front
+ * costs no memory until used, while each doubling copies every column and holds the
+ * old and new copies at once (at 2.4 million rows, a national run's, about 0.5 GB
+ * more at the peak). A run whose firm count grows past it still doubles.
+ */
+export function presizedPanelRows(initialFirms: number, years: number): number {
+  return Math.min(MAX_PRESIZED_PANEL_ROWS, Math.max(1024, initialFirms * years));
+}
+
 /** Make room for `extra` more rows, doubling capacity (amortised O(1) per row). */
 export function reservePanelRows(panel: FirmPanel, extra: number): void {
   const needed = panel.rows + extra;
@@ -114,10 +129,14 @@ export const annualPanel: Phase = {
     const { startYear } = world.params;
     const calendarYear = startYear + Math.floor(tick / 12);
     const panel = host.panel;
-    reservePanelRows(panel, firmCount);
-    const p = panel.cols;
     const f = world.firms.cols;
     const { alive, town, parent, birthTick, headcount, apprentices, skillSum } = f;
+    // Room for the firms alive, not every id ever handed out: after decades of entry and
+    // exit the latter can be several times the former and force a needless doubling.
+    let aliveCount = 0;
+    for (let id = 0; id < firmCount; id++) aliveCount += alive[id];
+    reservePanelRows(panel, aliveCount);
+    const p = panel.cols;
     const { capability, cash, salesUnits, revenue, profit, effort, utilisation } = f;
     const { products, inHouse, machineValue, debt, exportSalesUnits, launches, copies, kinGroup } = f;
     let row = panel.rows;
