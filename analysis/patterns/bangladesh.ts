@@ -15,12 +15,11 @@
  * 18,000 in 1985 to BDT 20 lakh in 2012) are read as ratios.
  */
 import type { RunResult } from '../../sim/runOne.js';
-import type { SimEvent } from '../../sim/host.js';
 import { createWorld } from '../../sim/world.js';
 import { initialiseWorld } from '../../sim/model/initialise.js';
 import { HEADER } from '../../sim/state/header.js';
-import { runReplicates, type ReplicateOptions } from './replicates.js';
-import { finalValue } from './series.js';
+import { variantRuns, type VariantSpec } from './replicates.js';
+import { eventsOf, finalValue } from './series.js';
 import type { PatternCheck, PatternOutcome } from './types.js';
 
 const BOGRA = 'bogra-railway-market';
@@ -36,7 +35,7 @@ const JUTE_COLLAPSE_FROM = 2001;
 const JUTE_SECTOR = 'jute';
 
 type Variant = 'bogra' | 'bograPackage' | 'bograNoShocks' | 'bonogram' | 'bonogramNoCollapse';
-const VARIANTS: Record<Variant, { scenario: string; options: Omit<ReplicateOptions, 'replications'> }> = {
+const VARIANTS: Record<Variant, VariantSpec> = {
   bogra: { scenario: BOGRA, options: {} },
   bograPackage: { scenario: BOGRA, options: { policies: PACKAGE } },
   bograNoShocks: { scenario: 'bogra-railway-market-no-shocks', options: {} },
@@ -44,24 +43,10 @@ const VARIANTS: Record<Variant, { scenario: string; options: Omit<ReplicateOptio
   bonogramNoCollapse: { scenario: 'dhaka-bonogram-no-jute-collapse', options: {} },
 };
 
-const memo = new Map<Variant, Promise<RunResult[]>>();
 /** The replicate set of a variant, run once per process. */
-function runs(variant: Variant): Promise<RunResult[]> {
-  let cached = memo.get(variant);
-  if (!cached) {
-    const { scenario, options } = VARIANTS[variant];
-    cached = runReplicates(scenario, { ...options, replications: REPS });
-    memo.set(variant, cached);
-  }
-  return cached;
-}
+const runs = variantRuns(VARIANTS, REPS);
 
 // ---- small helpers -------------------------------------------------------------------
-
-type EventOf<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
-function eventsOf<T extends SimEvent['type']>(result: RunResult, type: T): EventOf<T>[] {
-  return result.events.filter((event): event is EventOf<T> => event.type === type);
-}
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const mean = (values: readonly number[]) => sum(values) / values.length;
