@@ -239,6 +239,11 @@ export interface EntryParams {
   inheritedCapabilityShare: number;
   /** Mean yearly number of workshops founded in each town by founders from outside the cluster (no parent firm). */
   outsiderEntriesPerTownPerYear: number;
+  /**
+   * A new workshop's first product: the simplest it can make, or the one with the most
+   * demand per unit of producers' pull in its town (docs/ODD.md §7.6).
+   */
+  founderProduct: 'simplest' | 'mostOrders';
 }
 
 export interface FinanceParams {

@@ -1,9 +1,9 @@
 /**
- * Pattern checks on the punjab scenarios (shared/MODEL.md, patterns 1-6; the source is
- * Caniëls & Romijn §4, cited [P]). Every check reads replicated runs (seeds 1..REPS) of
- * four variants, each run once per process and shared between checks: the scenario as
- * it stands, with design protection, without the Mian Channun common facility, and
- * without the demonstration effect.
+ * Pattern checks on the punjab scenarios (shared/MODEL.md, patterns 1-6, and check "size",
+ * the cluster size of §4; the source is Caniëls & Romijn §4, cited [P]). Every check
+ * reads replicated runs (seeds 1..REPS) of four variants, each run once per process and
+ * shared between checks: the scenario as it stands, with design protection, without the
+ * Mian Channun common facility, and without the demonstration effect.
  */
 import type { RunResult } from '../../sim/runOne.js';
 import type { SimEvent } from '../../sim/host.js';
@@ -369,6 +369,50 @@ const demonstrationCheck: PatternCheck = {
   },
 };
 
+// ---- cluster size: firms per town and workers per firm, 1994 -------------------------
+
+/** Size band of [P] §4, owner included. */
+const SIZE_MIN = 5;
+const SIZE_MAX = 50;
+
+const sizeCheck: PatternCheck = {
+  id: 'size',
+  pattern: 3,
+  scenario: SCENARIO,
+  title:
+    'share of firms with 5-50 workers (owner included) in December 1994, pooled over runs; detail: firms a town (mean over runs) and the head-count distribution',
+  expected:
+    "at least 0.6 of firms with 5-50 workers, the median firm in 5-50, and 50-60 firms a town ([P] §4: 'One cluster consists of roughly fifty to sixty firms, which employ approximately five to fifty workers each')",
+  replications: REPS,
+  async measure() {
+    const results = await runs('baseline');
+    const sizes: number[] = [];
+    let firmsPerTown = 0;
+    for (const result of results) {
+      const year = result.params.startYear + result.params.years - 1;
+      const p = result.firmPanel.cols;
+      let firms = 0;
+      for (let row = 0; row < result.firmPanel.rows; row++) {
+        if (p.year[row] !== year) continue;
+        sizes.push(p.headcount[row]);
+        firms += 1;
+      }
+      firmsPerTown += firms / result.townNames.length / results.length;
+    }
+    const inBand = sizes.filter((size) => size >= SIZE_MIN && size <= SIZE_MAX).length;
+    const statistic = inBand / sizes.length;
+    const middle = median(sizes);
+    const pass =
+      statistic >= 0.6 && middle >= SIZE_MIN && middle <= SIZE_MAX && firmsPerTown >= 50 && firmsPerTown <= 60;
+    return outcome(
+      statistic,
+      `${fixed(statistic)} of firms; ${fixed(firmsPerTown, 1)} firms a town`,
+      pass,
+      `${sizes.length} firm-runs; workers a firm p10 ${fixed(quantile(sizes, 0.1), 0)}, median ${fixed(middle, 0)}, p90 ${fixed(quantile(sizes, 0.9), 0)}; ${fixed(sizes.filter((size) => size < SIZE_MIN).length / sizes.length)} below 5, ${fixed(sizes.filter((size) => size > SIZE_MAX).length / sizes.length)} above 50`,
+    );
+  },
+};
+
 // ---- pattern 4: product variety; complex items late ------------------------------------
 
 const varietyCheck: PatternCheck = {
@@ -566,6 +610,7 @@ export const PUNJAB_PATTERNS: readonly PatternCheck[] = [
   spinOffShareCheck,
   lineageCheck,
   demonstrationCheck,
+  sizeCheck,
   varietyCheck,
   lateComplexCheck,
   protectionEffortCheck,

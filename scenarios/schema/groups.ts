@@ -165,6 +165,12 @@ export const EntrySchema = z
       0,
       1000,
     ),
+    founderProduct: z
+      .enum(['simplest', 'mostOrders'])
+      .default('simplest')
+      .describe(
+        "What a new workshop makes first: 'simplest' = the simplest product it can make (the parent's, else on the frontier); 'mostOrders' = the one with the most demand per unit of producers' pull in its town",
+      ),
   })
   .prefault({})
   .describe('Entry by spin-off and by outsiders');

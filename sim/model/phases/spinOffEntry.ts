@@ -5,7 +5,9 @@
  * the parent's capability and brings the entry capital, plus what established firms
  * of the founder's kin group in the town give ("occasional machining services and trade
  * credit given by a well-established workshop to a new outfit run by a member of the
- * same bradri", §4.2). The entrant replicates the parent's simplest product; it buys the
+ * same bradri", §4.2). The entrant replicates one of the parent's products - the simplest
+ * (default) or, with `entry.founderProduct` 'mostOrders', the one with the most orders per
+ * unit of capacity in the town (demand-pull, §4.1; see `founderProduct`); it buys the
  * machines for processes the town does not offer - cheaper once a second-hand market
  * exists - so entry costs less where vendors are (I d: "tiny units which would basically
  * only perform basic machining, finishing and assembly of purchased parts", §4.1).
@@ -38,10 +40,53 @@ import { simplestFeasibleProduct } from '../kernels/pricing.js';
 import { lowestBit } from '../rules/bits.js';
 import type { World } from '../../world.js';
 
-/** The parent's simplest product the founder can make, else the simplest feasible product on the frontier. */
-function founderProduct(world: World, parent: number, capability: number): number {
+/**
+ * Orders a unit of capacity would win for `product` in `town`: the product's demand this
+ * month over the producers' and imports' pull on it (last month's; docs/ODD.md §7.4),
+ * unbounded where there is demand and no producer yet.
+ */
+export function ordersPerPull(world: World, town: number, product: number): number {
+  const slot = town * world.params.products.length + product;
+  const tp = world.townProducts.cols;
+  const pull = tp.pullSum[slot] + tp.importPull[slot];
+  const demand = tp.demandUnits[slot];
+  if (pull > 0) return demand / pull;
+  return demand > 0 ? Number.POSITIVE_INFINITY : 0;
+}
+
+/**
+ * The founder's first product. `entry.founderProduct` 'simplest' (default): the parent's
+ * simplest product the founder is capable of, else the simplest feasible product on the
+ * frontier. 'mostOrders': among the same candidates (the parent's products the founder
+ * is capable of, else every frontier product), the one with the most orders per unit of
+ * pull in the town, the simpler on a tie ("demand-pull", Punjab seed §4.1).
+ */
+export function founderProduct(world: World, town: number, parent: number, capability: number): number {
   const catalogue = catalogueOf(world.params);
   const margin = world.params.imitation.copyCapabilityMargin;
+  const tick = world.header[HEADER.tick];
+  if (world.params.entry.founderProduct === 'mostOrders') {
+    let best = -1;
+    let bestOrders = -1;
+    const consider = (product: number) => {
+      if (capability < catalogue.complexity[product] - margin) return;
+      const orders = ordersPerPull(world, town, product);
+      const better =
+        orders > bestOrders || (orders === bestOrders && catalogue.complexity[product] < catalogue.complexity[best]);
+      if (best < 0 || better) {
+        best = product;
+        bestOrders = orders;
+      }
+    };
+    if (parent >= 0) {
+      for (let bits = world.firms.cols.products[parent]; bits !== 0; bits &= bits - 1) consider(lowestBit(bits));
+    }
+    if (best >= 0) return best;
+    for (let product = 0; product < catalogue.productCount; product++) {
+      if (catalogue.frontierTick[product] <= tick) consider(product);
+    }
+    return best;
+  }
   let best = -1;
   if (parent >= 0) {
     for (let bits = world.firms.cols.products[parent]; bits !== 0; bits &= bits - 1) {
@@ -51,7 +96,6 @@ function founderProduct(world: World, parent: number, capability: number): numbe
     }
   }
   if (best >= 0) return best;
-  const tick = world.header[HEADER.tick];
   // Any product on the frontier, machines bought as needed (all processes "available" to buy).
   return simplestFeasibleProduct(catalogue, tick, capability, -1, margin);
 }
@@ -75,7 +119,7 @@ function openWorkshop(world: World, host: Host, founder: number, parent: number,
     cash: entry.entryCapital + kinHelp,
     kinGroup: w.kinGroup[founder],
   });
-  const product = founderProduct(world, parent, capability);
+  const product = founderProduct(world, town, parent, capability);
   const productCount = world.params.products.length;
   const secondHand = world.towns.cols.secondHandShare[town];
   let machineSpending = 0;
