@@ -29,6 +29,8 @@ export const TICK_COUNT = {
   ownerGiveUps: 14,
   /** Money (not a count): machines bought by entrants and at launches, outside the market kernel. */
   machineSpendingOutsideMarket: 15,
+  /** Workshops opened by founders from outside the cluster; each founder joins the labour force. */
+  outsiderEntries: 16,
 } as const;
 export const TICK_COUNT_FIELDS = Object.keys(TICK_COUNT).length;
 

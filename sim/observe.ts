@@ -354,6 +354,13 @@ const MODEL_REPORTERS: readonly Reporter[] = [
     report: (r) => count(r, TICK_COUNT.ownerGiveUps),
   },
   {
+    name: 'outsiderEntries',
+    unit: 'firms',
+    description:
+      'workshops opened this month by founders from outside the cluster (part of entries; each founder joins the labour force as its owner)',
+    report: (r) => count(r, TICK_COUNT.outsiderEntries),
+  },
+  {
     name: 'policySpending',
     unit: 'money/month',
     description: 'public spending on policies in force this month',

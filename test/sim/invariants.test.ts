@@ -257,6 +257,7 @@ const mechanismWorldArbitrary = fc.record({
   quit: fc.double({ min: 0, max: 0.1, noNaN: true }),
   retire: fc.double({ min: 0, max: 0.05, noNaN: true }),
   spinOff: fc.double({ min: 0, max: 0.05, noNaN: true }),
+  outsidersPerTownYear: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 6, noNaN: true })),
   lossMonthsToExit: fc.integer({ min: 1, max: 12 }),
   ownerPatienceMonths: fc.integer({ min: 1, max: 24 }),
   ownerGiveUp: fc.double({ min: 0, max: 0.3, noNaN: true }),
@@ -345,7 +346,12 @@ function mechanismParams(spec: MechanismWorldSpec): ModelParams {
     })),
     travel: { defaultHours: spec.travelHours },
     labour: { quitProbabilityPerMonth: spec.quit, retireProbabilityPerMonth: spec.retire },
-    entry: { spinOffProbabilityPerMonth: spec.spinOff, spinOffMinTenureMonths: 0, spinOffMinSkill: 0.3 },
+    entry: {
+      spinOffProbabilityPerMonth: spec.spinOff,
+      spinOffMinTenureMonths: 0,
+      spinOffMinSkill: 0.3,
+      outsiderEntriesPerTownPerYear: spec.outsidersPerTownYear,
+    },
     exit: {
       lossMonthsToExit: spec.lossMonthsToExit,
       ownerPatienceMonths: spec.ownerPatienceMonths,
@@ -449,12 +455,14 @@ async function stepMechanismWorld(
 }
 
 describe('invariants over random worlds with every mechanism on', () => {
-  it('head-counts are conserved with training graduates: workers(t) = workers(t-1) + new apprentices(t) + graduates(t) - retirements(t)', async () => {
+  it('head-counts are conserved with training graduates and outsider founders: workers(t) = workers(t-1) + new apprentices(t) + graduates(t) + outsider founders(t) - retirements(t)', async () => {
     await fc.assert(
       fc.asyncProperty(mechanismWorldArbitrary, async (spec) => {
         const run = await stepMechanismWorld(spec);
         const flowsIn = (tick: number, row: number) =>
-          run.metric(tick, row, 'newApprentices') + run.metric(tick, row, 'trainingGraduates');
+          run.metric(tick, row, 'newApprentices') +
+          run.metric(tick, row, 'trainingGraduates') +
+          run.metric(tick, row, 'outsiderEntries');
         for (let row = 0; row <= run.params.towns.length; row++) {
           const initial = run.metric(0, row, 'workers') - flowsIn(0, row) + run.metric(0, row, 'retirements');
           expect(initial).toBeGreaterThanOrEqual(0);

@@ -214,6 +214,8 @@ function outsiderEntry(world: World, host: Host): void {
         careerMonths: 0,
       });
       openWorkshop(world, host, founder, -1, capability);
+      // A worker who did not come through apprenticeship or training: the head-count flow of the invariants.
+      countTick(host, townIndex, TICK_COUNT.outsiderEntries);
     }
   });
 }
