@@ -68,6 +68,7 @@ const MODEL_METRICS = [
   'machinesBought',
   'trainingGraduates',
   'ownerGiveUps',
+  'outsiderEntries',
   'policySpending',
   'expectedLagMonths',
   'upgradedProduct',
@@ -206,6 +207,7 @@ describe('the all-towns row', () => {
       [TICK_COUNT.copies, 0, 0, 5],
       [TICK_COUNT.vendorEntries, 1, 1, 1],
       [TICK_COUNT.ownerGiveUps, 2, 0, 0],
+      [TICK_COUNT.outsiderEntries, 0, 3, 1],
     ];
     for (const [field, ...values] of counts) {
       values.forEach((value, town) => (host.tickCounts[town * TICK_COUNT_FIELDS + field] = value));
@@ -236,6 +238,8 @@ describe('the all-towns row', () => {
     expect(at(all, 'copies')).toBe(5);
     expect(at(all, 'vendorEntries')).toBe(3);
     expect(at(all, 'ownerGiveUps')).toBe(2);
+    expect(at(1, 'outsiderEntries')).toBe(3);
+    expect(at(all, 'outsiderEntries')).toBe(4);
     expect(at(0, 'vendors.casting')).toBe(1);
     expect(at(2, 'vendors.boring')).toBe(1);
     expect(at(all, 'vendors.casting')).toBe(4);
