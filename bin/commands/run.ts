@@ -9,7 +9,7 @@ import { runOne } from '../../sim/runOne.js';
 import { writeFilesAtomically } from '../../analysis/output/atomicWrite.js';
 import { timeseriesCsvChunks } from '../../analysis/output/timeseriesCsv.js';
 import { buildSummary } from '../../analysis/output/summary.js';
-import { eventsJsonl } from '../../analysis/output/eventsJsonl.js';
+import { eventsJsonlChunks } from '../../analysis/output/eventsJsonl.js';
 import { firmsPanelCsvChunks } from '../../analysis/output/firmsPanelCsv.js';
 import { buildProvenance } from '../../analysis/output/provenance.js';
 import { canonicalJson } from '../../analysis/output/format.js';
@@ -94,7 +94,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   writeFilesAtomically(outDir, {
     'timeseries.csv': timeseriesCsvChunks(result),
     'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
-    'events.jsonl': eventsJsonl(result),
+    'events.jsonl': eventsJsonlChunks(result),
     'firms.csv': firmsPanelCsvChunks(result),
     'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
   });
