@@ -6,11 +6,11 @@
  * Mian Channun common facility, and without the demonstration effect.
  */
 import type { RunResult } from '../../sim/runOne.js';
-import type { SimEvent } from '../../sim/host.js';
 import { pathValueAt } from '../../sim/model/paths.js';
-import { runReplicates, type ReplicateOptions } from './replicates.js';
-import { decemberSeries, metricSeries } from './series.js';
-import type { PatternCheck, PatternOutcome } from './types.js';
+import { variantRuns, type VariantSpec } from './replicates.js';
+import { decemberSeries, eventsOf, metricSeries } from './series.js';
+import { fixed, mean, median, outcome, quantile, sum, yearOf } from './stats.js';
+import type { PatternCheck } from './types.js';
 
 const SCENARIO = 'punjab-farm-equipment';
 const NO_FACILITY = 'punjab-farm-equipment-no-facility';
@@ -19,53 +19,15 @@ const REPS = 8;
 const FACILITY_TOWN = 'Mian Channun';
 
 type Variant = 'baseline' | 'protection' | 'noFacility' | 'noDemonstration';
-const VARIANTS: Record<Variant, { scenario: string; options: Omit<ReplicateOptions, 'replications'> }> = {
+const VARIANTS: Record<Variant, VariantSpec> = {
   baseline: { scenario: SCENARIO, options: {} },
   protection: { scenario: SCENARIO, options: { policies: ['design-protection'] } },
   noFacility: { scenario: NO_FACILITY, options: {} },
   noDemonstration: { scenario: SCENARIO, options: { set: ['entry.demonstrationWeight=0'] } },
 };
 
-const memo = new Map<Variant, Promise<RunResult[]>>();
 /** The replicate set of a variant, run once per process. */
-function runs(variant: Variant): Promise<RunResult[]> {
-  let cached = memo.get(variant);
-  if (!cached) {
-    const { scenario, options } = VARIANTS[variant];
-    cached = runReplicates(scenario, { ...options, replications: REPS });
-    memo.set(variant, cached);
-  }
-  return cached;
-}
-
-// ---- small helpers -------------------------------------------------------------------
-
-type EventOf<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
-function eventsOf<T extends SimEvent['type']>(result: RunResult, type: T): EventOf<T>[] {
-  return result.events.filter((event): event is EventOf<T> => event.type === type);
-}
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
-const median = (values: readonly number[]) => quantile(values, 0.5);
-function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
-}
-const mean = (values: readonly number[]) => sum(values) / values.length;
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-const yearOf = (result: RunResult, tick: number) => result.params.startYear + Math.floor(tick / 12);
-
-function outcome(statistic: number, display: string, pass: boolean, detail?: string): PatternOutcome {
-  return detail === undefined ? { statistic, display, pass } : { statistic, display, pass, detail };
-}
+const runs = variantRuns(VARIANTS, REPS);
 
 /** Firms (panel rows) of `town` making `product` in December of `year`. */
 function makersInDecember(result: RunResult, year: number, town: number, product: number): number {
