@@ -139,7 +139,9 @@ towns:
   it('an unknown key in the variant names the variant line, with did-you-mean', () => {
     const variant = file('typo.yaml', 'extends: base.yaml\nname: typo\nlabour:\n  wageJourneymanPerMonht: 3\n');
     expect(errorOf(variant)).toMatch(
-      new RegExp(`^${variant}:4: labour\\.wageJourneymanPerMonht: unknown key \\(did you mean "wageJourneymanPerMonth"\\?\\)`),
+      new RegExp(
+        `^${variant}:4: labour\\.wageJourneymanPerMonht: unknown key \\(did you mean "wageJourneymanPerMonth"\\?\\)`,
+      ),
     );
   });
 
@@ -237,7 +239,7 @@ policies:
   });
 
   it('a process the scenario lacks, named by the policy file, points at the policy file line', () => {
-    const noGear = file('no-gear.yaml', BASE.replace(/  - \{ name: gearCutting.*\n/, ''));
+    const noGear = file('no-gear.yaml', BASE.replace(/ {2}- \{ name: gearCutting.*\n/, ''));
     const message = errorOf(noGear, { policies: ['common-facility'] });
     expect(message).toMatch(
       /common-facility\.yaml:\d+: policies\[2\]\.processes\[0\]: expected a process of this scenario/,
