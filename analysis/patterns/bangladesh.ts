@@ -20,7 +20,8 @@ import { initialiseWorld } from '../../sim/model/initialise.js';
 import { HEADER } from '../../sim/state/header.js';
 import { variantRuns, type VariantSpec } from './replicates.js';
 import { eventsOf, finalValue } from './series.js';
-import type { PatternCheck, PatternOutcome } from './types.js';
+import { fixed, lastYear, mean, median, outcome, sum, yearOf } from './stats.js';
+import type { PatternCheck } from './types.js';
 
 const BOGRA = 'bogra-railway-market';
 const BONOGRAM = 'dhaka-bonogram';
@@ -47,16 +48,6 @@ const VARIANTS: Record<Variant, VariantSpec> = {
 const runs = variantRuns(VARIANTS, REPS);
 
 // ---- small helpers -------------------------------------------------------------------
-
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const mean = (values: readonly number[]) => sum(values) / values.length;
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-const yearOf = (result: RunResult, tick: number) => result.params.startYear + Math.floor(tick / 12);
-const lastYear = (result: RunResult) => result.params.startYear + result.params.years - 1;
-
-function outcome(statistic: number, display: string, pass: boolean, detail?: string): PatternOutcome {
-  return detail === undefined ? { statistic, display, pass } : { statistic, display, pass, detail };
-}
 
 /** Net worth by firm id in December of `year` (firms trading then). */
 function netWorthIn(result: RunResult, year: number): Map<number, number> {
@@ -125,13 +116,6 @@ function pooledCapitalPaths(results: readonly RunResult[]): CapitalPaths {
     shrank: sum(all.map((p) => p.shrank)),
     multiples: all.flatMap((p) => p.multiples),
   };
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = (sorted.length - 1) / 2;
-  return (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
 }
 
 /** Firm-years (panel rows) and how many of them carry each upgrading flag. */
