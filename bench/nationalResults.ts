@@ -2,8 +2,8 @@
  * The national-scenario benchmark's JSON result (bench/results/national-<machine-id>.json)
  * and the "National scenario" section of docs/BENCHMARKS.md rendered from it.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
+import { readResultFiles, resultFilePath, writeResultFile } from './resultFiles.js';
 import type { MachineInfo } from './machine.js';
 import type { Summary } from './stats.js';
 import { REPO_ROOT, RESULTS_DIR } from './paths.js';
@@ -66,28 +66,15 @@ export interface NationalBenchResult {
 }
 
 export function nationalResultPath(resultsDir: string, machineId: string): string {
-  return join(resultsDir, `national-${machineId}.json`);
+  return resultFilePath(resultsDir, 'national', machineId);
 }
 
 export function writeNationalResult(resultsDir: string, result: NationalBenchResult): string {
-  mkdirSync(resultsDir, { recursive: true });
-  const path = nationalResultPath(resultsDir, result.machineId);
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
-  return path;
+  return writeResultFile(resultsDir, 'national', result);
 }
 
 export function readNationalResults(resultsDir: string): NationalBenchResult[] {
-  let names: string[];
-  try {
-    names = readdirSync(resultsDir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => /^national-.+\.json$/.test(name))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(resultsDir, name), 'utf8')) as NationalBenchResult)
-    .filter((result) => result.format === NATIONAL_RESULT_FORMAT);
+  return readResultFiles<NationalBenchResult>(resultsDir, 'national', NATIONAL_RESULT_FORMAT);
 }
 
 export const NATIONAL_START =

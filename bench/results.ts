@@ -1,6 +1,5 @@
 /** The engine benchmark's JSON result (bench/results/engine-<machine-id>.json), written and read here. */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readResultFiles, resultFilePath, writeResultFile } from './resultFiles.js';
 import type { MachineInfo } from './machine.js';
 import type { SyntheticWorldOptions } from './syntheticWorld.js';
 import type { RunSample } from './measure.js';
@@ -96,27 +95,14 @@ export function summariseThreads(
 }
 
 export function resultPath(resultsDir: string, machineId: string): string {
-  return join(resultsDir, `engine-${machineId}.json`);
+  return resultFilePath(resultsDir, 'engine', machineId);
 }
 
 export function writeResult(resultsDir: string, result: EngineBenchResult): string {
-  mkdirSync(resultsDir, { recursive: true });
-  const path = resultPath(resultsDir, result.machineId);
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
-  return path;
+  return writeResultFile(resultsDir, 'engine', result);
 }
 
 /** Every engine result in the folder, sorted by machine id so the generated doc is stable. */
 export function readResults(resultsDir: string): EngineBenchResult[] {
-  let names: string[];
-  try {
-    names = readdirSync(resultsDir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => /^engine-.+\.json$/.test(name))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(resultsDir, name), 'utf8')) as EngineBenchResult)
-    .filter((result) => result.format === RESULT_FORMAT);
+  return readResultFiles<EngineBenchResult>(resultsDir, 'engine', RESULT_FORMAT);
 }
