@@ -24,7 +24,12 @@ for (const check of PATTERNS) {
   );
 }
 const before = readFileSync(docPath, 'utf8');
-const after = replacePatternTable(before, renderPatternTable(rows));
+// Formatted as `npm run lint` (prettier --check) expects; prettier is a dev dependency, as is this command.
+const prettier = await import('prettier');
+const after = await prettier.format(replacePatternTable(before, renderPatternTable(rows)), {
+  ...(await prettier.resolveConfig(docPath)),
+  filepath: docPath,
+});
 const failed = rows.filter((row) => !row.outcome.pass).length;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (checkOnly) {
