@@ -9,7 +9,7 @@
  * - lists of named items (towns, processes, products, policies; a policy without a
  *   name is named by its kind) merge by name: an item with a new name is appended, an
  *   item with an existing name is merged into it, and `{ name: X, remove: true }`
- *   removes item X;
+ *   removes item X; an empty list (`policies: []`) removes them all;
  * - any other value (a number, a path, an unnamed list) replaces the base's.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -117,7 +117,8 @@ function mergeValue(base: unknown, overlay: unknown, path: PathSegment[], layer:
     }
     return merged;
   }
-  if (Array.isArray(overlay) && isNamedList(overlay)) {
+  // An empty list replaces (`policies: []` drops them all); a named list merges by name.
+  if (Array.isArray(overlay) && overlay.length > 0 && isNamedList(overlay)) {
     const baseList = Array.isArray(base) ? base : [];
     if (isNamedList(baseList) && (Array.isArray(base) || overlay.some(isRemoval))) {
       return mergeNamedList(baseList, overlay, path, layer);

@@ -100,6 +100,11 @@ towns:
     expect(loadScenario(variant).params.policies).toEqual([]);
   });
 
+  it('an empty list in the variant empties the list (policies: [] drops every policy)', () => {
+    const variant = file('no-policies.yaml', 'extends: base.yaml\nname: none\npolicies: []\n');
+    expect(loadScenario(variant).params.policies).toEqual([]);
+  });
+
   it('replaces values that are not mappings or named lists (a seasonality list)', () => {
     const season = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5];
     const variant = file('season.yaml', `extends: base.yaml\nname: season\nmarket:\n  seasonality: [${season}]\n`);
