@@ -1,5 +1,6 @@
 /**
- * Writes scenarios/scenario.schema.json and scenarios/policies/policy.schema.json
+ * Writes scenarios/scenario.schema.json, scenario-variant.schema.json (files with
+ * `extends`) and scenarios/policies/policy.schema.json
  * from the zod schemas (the single source of truth), so editors can validate and
  * complete scenario and policy files. Run: npm run schema. A test fails when a
  * committed file is out of date.
@@ -7,10 +8,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledScenarioDir } from '../scenarios/paths.js';
-import { policyFileJsonSchemaText, scenarioJsonSchemaText } from '../scenarios/jsonSchema.js';
+import {
+  policyFileJsonSchemaText,
+  scenarioJsonSchemaText,
+  scenarioVariantJsonSchemaText,
+} from '../scenarios/jsonSchema.js';
 
 for (const [target, text] of [
   [join(bundledScenarioDir(), 'scenario.schema.json'), scenarioJsonSchemaText()],
+  [join(bundledScenarioDir(), 'scenario-variant.schema.json'), scenarioVariantJsonSchemaText()],
   [join(bundledScenarioDir(), 'policies', 'policy.schema.json'), policyFileJsonSchemaText()],
 ] as const) {
   writeFileSync(target, text);

@@ -21,9 +21,10 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 describe.each(bundledScenarioNames())('scenario %s', (name) => {
   const path = join(bundledScenarioDir(), `${name}.yaml`);
 
-  it('starts with the schema line for editors and validates with no warnings', () => {
-    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
-    const { params } = loadScenario(name);
+  it('starts with the schema line for editors (the variant schema for a file that extends) and validates with no warnings', () => {
+    const { params, sources } = loadScenario(name);
+    const schema = sources.length > 1 ? 'scenario-variant.schema.json' : 'scenario.schema.json';
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=./${schema}`);
     expect(params.name).toBe(name);
     expect(params.description.length).toBeGreaterThan(0);
     expect(scenarioWarnings(params)).toEqual([]);

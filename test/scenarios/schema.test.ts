@@ -5,7 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { policyFileJsonSchemaText, scenarioJsonSchemaText } from '../../scenarios/jsonSchema.js';
+import {
+  policyFileJsonSchemaText,
+  scenarioJsonSchemaText,
+  scenarioVariantJsonSchemaText,
+} from '../../scenarios/jsonSchema.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
@@ -18,6 +22,13 @@ describe('scenarios/policies/policy.schema.json', () => {
   it('is exactly what policyFileJsonSchemaText() emits now (run `npm run build && npm run schema` to refresh)', () => {
     const committed = readFileSync(join(SCENARIO_DIR, 'policies', 'policy.schema.json'), 'utf8');
     expect(committed).toBe(policyFileJsonSchemaText());
+  });
+});
+
+describe('scenarios/scenario-variant.schema.json', () => {
+  it('is exactly what scenarioVariantJsonSchemaText() emits now (run `npm run build && npm run schema` to refresh)', () => {
+    const committed = readFileSync(join(SCENARIO_DIR, 'scenario-variant.schema.json'), 'utf8');
+    expect(committed).toBe(scenarioVariantJsonSchemaText());
   });
 });
 
