@@ -42,24 +42,6 @@ import {
 import { checkPolicies, PoliciesSchema, toPolicyParams } from './schema/policies.js';
 
 export { PATH_YEARS, yearlyPath } from './schema/common.js';
-export { TownSchema } from './schema/towns.js';
-export {
-  CapabilitySchema,
-  EntrySchema,
-  ExitSchema,
-  FinanceSchema,
-  ImitationSchema,
-  ImportsSchema,
-  InnovationSchema,
-  KinSchema,
-  LabourSchema,
-  MarketSchema,
-  ShocksSchema,
-  SpilloverSchema,
-  TravelSchema,
-  UpgradingSchema,
-  VendorsSchema,
-} from './schema/groups.js';
 export { MAX_PROCESSES, MAX_PRODUCTS } from './schema/catalogue.js';
 export { POLICY_KINDS } from './schema/policies.js';
 

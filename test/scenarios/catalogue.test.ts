@@ -21,15 +21,14 @@ import {
   KinSchema,
   LabourSchema,
   MarketSchema,
-  MAX_PROCESSES,
-  MAX_PRODUCTS,
   ShocksSchema,
   SpilloverSchema,
-  TownSchema,
   TravelSchema,
   UpgradingSchema,
   VendorsSchema,
-} from '../../scenarios/schema.js';
+} from '../../scenarios/schema/groups.js';
+import { TownSchema } from '../../scenarios/schema/towns.js';
+import { MAX_PROCESSES, MAX_PRODUCTS } from '../../scenarios/schema.js';
 import { ProcessSchema, ProductSchema } from '../../scenarios/schema/catalogue.js';
 import type {
   CapabilityParams,
