@@ -7,19 +7,10 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { type BlockExecutor, runBlocks } from '../executor.js';
 import { describeWorld, type World } from '../world.js';
 import { CONTROL, CONTROL_LENGTH, type WorkerInit } from './control.js';
+import { startModuleWorker } from './startWorker.js';
 
-/**
- * Builds run dist/sim/parallel/worker.js directly. From source (tests under vitest,
- * scripts under tsx) the worker registers tsx's ESM hooks and then imports
- * worker.ts: Node 20 does not apply `--import tsx` from a Worker's execArgv to the
- * worker's entry module, so the entry is a small bootstrap script instead.
- */
 function startWorker(init: WorkerInit): Worker {
-  const options = { workerData: init, transferList: [init.port] };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
-  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startModuleWorker(import.meta.url, './worker', { workerData: init, transferList: [init.port] });
 }
 
 export async function createPoolExecutor(world: World, threads: number): Promise<BlockExecutor> {
