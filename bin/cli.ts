@@ -13,11 +13,13 @@ import type { CliIo } from './io.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { scenariosCommand } from './commands/scenarios.js';
+import { resultsCommand } from './commands/results.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   run: runCommand,
   validate: validateCommand,
   scenarios: scenariosCommand,
+  results: resultsCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

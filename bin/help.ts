@@ -9,6 +9,8 @@ Commands:
                      events.jsonl, firms.csv, run.json
   validate <file...> check scenario and policy files without running them
   scenarios          list the bundled scenarios and policy files
+  results <dir>      status of a sweep's results folder; --sql "QUERY" answers a
+                     query on its merged results (DuckDB)
 
 Options:
   -h, --help         show help (also: clustersim run --help)
