@@ -1,8 +1,10 @@
 /**
- * `clustersim validate <file...>`: check scenario and policy files without running
- * them. A scenario is composed (its `extends`, any --policy) and checked in full; a
- * policy file on its own (names of towns and processes are checked when it joins a
- * scenario: `clustersim validate <scenario> --policy <file>`). Each problem is one
+ * `clustersim validate <file...>`: check scenario, policy and sweep files without
+ * running them. A scenario is composed (its `extends`, any --policy) and checked in
+ * full; a policy file on its own (names of towns and processes are checked when it
+ * joins a scenario: `clustersim validate <scenario> --policy <file>`); a sweep file
+ * with every point of its design composed into a scenario (analysis/experiments/
+ * sweepFile checkSweep). Each problem is one
  * line naming file:line, the field path and what was expected; exit code 2 when any
  * file is invalid, 0 otherwise. Warnings do not fail validation.
  */
@@ -15,6 +17,7 @@ import { scenarioWarnings } from '../../scenarios/warnings.js';
 import { UserInputError } from '../../scenarios/errors.js';
 import { messages } from '../../scenarios/messages.js';
 import { YAML_OPTIONS } from '../../scenarios/yamlLayer.js';
+import { checkSweep, readSweepFile, resolveSweepPath } from '../../analysis/experiments/sweepFile/index.js';
 import { parseFlags } from '../args.js';
 import { VALIDATE_HELP } from '../help.js';
 import type { CliIo } from '../io.js';
@@ -48,6 +51,40 @@ function isPolicyFile(file: string): boolean {
   }
 }
 
+/**
+ * Whether `file` is a sweep file: it sits in a `sweeps` folder, or has a top-level
+ * `factors` key (no scenario has one).
+ */
+function isSweepFile(file: string): boolean {
+  if (basename(dirname(file)) === 'sweeps') return true;
+  try {
+    const value: unknown = parseYaml(readFileSync(file, 'utf8'), YAML_OPTIONS);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && 'factors' in value;
+  } catch {
+    return false;
+  }
+}
+
+/** `ok <file> (sweep ...)` after checking every point of the sweep's design. */
+function validateSweep(file: string, shown: string, policies: readonly string[]): string {
+  if (policies.length > 0)
+    throw new UserInputError(
+      `${shown}: --policy applies to scenarios; a sweep file lists its own (policies: or a policy factor)`,
+    );
+  const def = readSweepFile(file);
+  const check = checkSweep(def);
+  const design = def.design.kind === 'lhs' ? 'Latin hypercube' : def.design.kind === 'file' ? 'design file' : 'grid';
+  const sensitivity =
+    check.sensitivityOutputs !== undefined
+      ? `; sensitivity: ${count(check.sensitivityOutputs, 'output', 'outputs')}`
+      : '';
+  return (
+    `ok ${shown} (sweep ${def.name}: ${count(def.factors.length, 'factor', 'factors')}, ` +
+    `${design} of ${count(check.points, 'point', 'points')} x ${count(def.replications, 'replication', 'replications')} = ` +
+    `${count(check.runs, 'run', 'runs')}${sensitivity})\n`
+  );
+}
+
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, VALIDATE_OPTIONS);
   if (values.help) {
@@ -65,6 +102,12 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     const file = existsSync(inCwd) ? inCwd : resolveScenarioPath(given);
     const shown = existsSync(inCwd) ? given : file;
     try {
+      const sweepFile = existsSync(inCwd) ? inCwd : resolveSweepPath(given);
+      if (existsSync(sweepFile) && isSweepFile(sweepFile)) {
+        const line = validateSweep(sweepFile, existsSync(inCwd) ? given : sweepFile, policies);
+        if (!values.quiet) io.stdout(line);
+        continue;
+      }
       if (existsSync(file) && isPolicyFile(file)) {
         const layer = readPolicyFile(file, shown);
         const policyCount = (layer.raw.policies as unknown[]).length;
