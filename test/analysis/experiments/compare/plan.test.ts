@@ -121,7 +121,7 @@ describe('key metrics', () => {
     const towns = ['A', 'all'];
     const metrics = ['firms', 'entries'];
     // value = tick index * 10 + town index for firms; 1 per month for entries (all towns: 2).
-    const values = ticks.flatMap((_, t) => towns.flatMap((__, w) => [t * 10 + w, w + 1]));
+    const values: (number | null)[] = ticks.flatMap((_, t) => towns.flatMap((__, w) => [t * 10 + w, w + 1]));
     const shard: ShardRecord = {
       format: SHARD_FORMAT,
       runKey: 'k',
