@@ -14,12 +14,14 @@ import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { resultsCommand } from './commands/results.js';
+import { compareCommand } from './commands/compare.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   run: runCommand,
   validate: validateCommand,
   scenarios: scenariosCommand,
   results: resultsCommand,
+  compare: compareCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -9,6 +9,9 @@ Commands:
                      events.jsonl, firms.csv, run.json
   validate <file...> check scenario and policy files without running them
   scenarios          list the bundled scenarios and policy files
+  compare <scenario> --policy SPEC
+                     baseline and policy arms on common random numbers: mean
+                     differences with 95% intervals, variance reduction from pairing
   results <dir>      status of a sweep's results folder; --sql "QUERY" answers a
                      query on its merged results (DuckDB)
 
@@ -22,6 +25,7 @@ Examples:
   clustersim run scenarios/punjab-farm-equipment.yaml --seed 7 --threads 2 --years 20
   clustersim run bogra-railway-market --policy upgrading-package@Bogra:2000
   clustersim validate scenarios/*.yaml scenarios/policies/*.yaml
+  clustersim compare punjab-farm-equipment --years 15 --policy training-centre
 
 Scenarios live in scenarios/*.yaml; the model is described in docs/ODD.md.
 `;

@@ -65,7 +65,7 @@ export function createStore(
   if (existsSync(join(dir, MANIFEST_FILE))) {
     if (!options.resume)
       throw new UserInputError(
-        `${dir}: a sweep's results are already here; add --resume to finish it, or choose another --out`,
+        `${dir}: results of a sweep, comparison or sensitivity analysis are already here; add --resume to finish it, or choose another --out`,
       );
     const existing = readManifest(dir);
     const differences = planDifferences(existing, () => readRunLines(dir).map((run) => run.runKey), plan);

@@ -67,7 +67,7 @@ describe('createStore', () => {
     const dir = dirs.make();
     createStore(dir, gridPlan(2), {}, { resume: false });
     expect(oneLineError(() => createStore(dir, gridPlan(2), {}, { resume: false }))).toBe(
-      `${dir}: a sweep's results are already here; add --resume to finish it, or choose another --out`,
+      `${dir}: results of a sweep, comparison or sensitivity analysis are already here; add --resume to finish it, or choose another --out`,
     );
   });
 
