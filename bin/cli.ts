@@ -15,13 +15,17 @@ import { validateCommand } from './commands/validate.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { resultsCommand } from './commands/results.js';
 import { compareCommand } from './commands/compare.js';
+import { sweepCommand } from './commands/sweep.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   run: runCommand,
   validate: validateCommand,
   scenarios: scenariosCommand,
   results: resultsCommand,
+  sweep: sweepCommand,
   compare: compareCommand,
+  sensitivity: sensitivityCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -9,9 +9,13 @@ Commands:
                      events.jsonl, firms.csv, run.json
   validate <file...> check scenario and policy files without running them
   scenarios          list the bundled scenarios and policy files
+  sweep <sweep-file> run a parameter sweep (grid, Latin hypercube, design file) on
+                     worker threads; resumable; results merged to CSV, Parquet, DuckDB
   compare <scenario> --policy SPEC
                      baseline and policy arms on common random numbers: mean
                      differences with 95% intervals, variance reduction from pairing
+  sensitivity <sweep-file> --method morris|sobol
+                     Morris screening or Sobol indices of scenario outputs
   results <dir>      status of a sweep's results folder; --sql "QUERY" answers a
                      query on its merged results (DuckDB)
 
@@ -25,7 +29,10 @@ Examples:
   clustersim run scenarios/punjab-farm-equipment.yaml --seed 7 --threads 2 --years 20
   clustersim run bogra-railway-market --policy upgrading-package@Bogra:2000
   clustersim validate scenarios/*.yaml scenarios/policies/*.yaml
+  clustersim sweep punjab-labour-mobility --workers 2
   clustersim compare punjab-farm-equipment --years 15 --policy training-centre
+  clustersim sensitivity punjab-sensitivity --method morris
+  clustersim results out/sweeps/punjab-labour-mobility --sql "SELECT count(*) FROM runs"
 
 Scenarios live in scenarios/*.yaml; the model is described in docs/ODD.md.
 `;

@@ -108,7 +108,6 @@ async function executeOnPool(runs: readonly RunSpec[], options: ExecuteOptions):
         options.onFailure(failureOf(job.spec, reply.error, job.attempts));
         outcome.failed++;
       }
-      report();
     };
 
     const startWorker = () => {
@@ -118,6 +117,7 @@ async function executeOnPool(runs: readonly RunSpec[], options: ExecuteOptions):
       const feed = () => {
         current = takeJob();
         if (!current) {
+          report();
           workers.delete(worker);
           void worker.terminate().then(finishIfDone);
           return;

@@ -1,0 +1,150 @@
+/**
+ * `clustersim sweep <file>`: plan the runs of a sweep file, run those without a result
+ * on a pool of worker threads, and merge the results into results.csv,
+ * results.parquet and results.duckdb. `--resume` finishes an interrupted sweep:
+ * every finished run is a shard on disk, so only the missing keys run again.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
+import { UserInputError } from '../../scenarios/errors.js';
+import { messages } from '../../scenarios/messages.js';
+import { designPoints, readSweepFile } from '../../analysis/experiments/sweepFile/index.js';
+import { planSweep, sweepSources } from '../../analysis/experiments/sweepPlan.js';
+import { sweepProvenance } from '../../analysis/experiments/provenance.js';
+import { runPlan, type RunPlanOutcome } from '../../analysis/experiments/runSweep.js';
+import { integerFlag, parseFlags } from '../args.js';
+import { createRunProgress } from '../runProgress.js';
+import type { CliIo } from '../io.js';
+
+export const SWEEP_HELP = `clustersim sweep - run a parameter sweep and merge its results
+
+Usage:
+  clustersim sweep <sweep-file> [options]
+
+<sweep-file> is a YAML sweep file, or the name of one in scenarios/sweeps/: a base scenario, the
+factors to vary (values, ranges, Latin hypercube or a design file), replications,
+the metrics and times to keep.
+
+Options:
+  --workers N        worker threads, each running whole runs (default: the number
+                     of CPUs, ${availableParallelism()} here); results do not depend on it
+  --out DIR          results folder (default out/sweeps/<sweep-name>/)
+  --resume           finish an interrupted sweep in DIR: run only the runs without
+                     a result (the sweep file and code must be unchanged)
+  --retries N        extra attempts for a run that throws (default 1)
+  --dry-run          plan and print the number of runs, run nothing
+  --quiet            no progress output
+  --debug            show stack traces for errors
+  -h, --help         show this help
+
+Results (in the results folder):
+  manifest.json      the plan and its provenance: code version (git commit, dirty
+                     flag, simulation code hash), lockfile hash, Node version,
+                     files with hashes, design, seed rule
+  runs.jsonl         one line per run: runKey, seed, replicate, design point, factors
+  shards/            one JSON file per finished run (written once, atomically)
+  results.csv        tidy table: runKey, seed, <factors>, replicate, tick, town,
+  results.parquet    metric, value - the same rows in Parquet
+  results.duckdb     tables results and runs; query with clustersim results DIR --sql
+
+Exit codes: 0 every run done, 1 some runs failed (recorded; --resume retries
+them), 2 bad input (one-line message).
+`;
+
+const SWEEP_OPTIONS = {
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  resume: { type: 'boolean' },
+  retries: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function workersFlag(text: string | undefined): number {
+  return integerFlag('--workers', text, 1, 1024) ?? availableParallelism();
+}
+
+export function outDirFlag(io: CliIo, text: string | undefined, fallback: string): string {
+  if (text === undefined) return join(io.cwd, fallback);
+  return isAbsolute(text) ? text : join(io.cwd, text);
+}
+
+/** A path relative to the working folder, or the name of a bundled sweep (scenarios/sweeps/). */
+export function sweepFileArgument(io: CliIo, text: string): string {
+  const fromCwd = isAbsolute(text) ? text : join(io.cwd, text);
+  return existsSync(fromCwd) ? fromCwd : text;
+}
+
+export function shown(io: CliIo, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Run a plan with the progress line, and say what happened. */
+export async function runPlanWithProgress(
+  io: CliIo,
+  quiet: boolean,
+  ...[plan, dir, options]: Parameters<typeof runPlan>
+): Promise<RunPlanOutcome> {
+  const progress = createRunProgress(io, quiet);
+  const started = performance.now();
+  const outcome = await runPlan(plan, dir, {
+    ...options,
+    onStart: (runs) => progress.start(runs),
+    onProgress: (p) => progress.update(p),
+  });
+  progress.finish();
+  const seconds = (performance.now() - started) / 1000;
+  const { total, skipped, done, failed, merged } = outcome;
+  io.stdout(
+    `${plan.name}: ${total} runs (${skipped} already done, ${done} run now${failed ? `, ${failed} FAILED` : ''}) ` +
+      `on ${options.workers} worker${options.workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s\n` +
+      `results in ${shown(io, dir)}/: ${merged.rows} rows of ${merged.done} runs` +
+      `${merged.missing ? `, ${merged.missing} missing` : ''} (${merged.files.map((f) => shown(io, f).split('/').pop()).join(', ')})\n`,
+  );
+  if (failed) io.stderr(`clustersim: ${failed} run(s) failed; see clustersim results ${shown(io, dir)}\n`);
+  return outcome;
+}
+
+export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, SWEEP_OPTIONS);
+  if (values.help) {
+    io.stdout(SWEEP_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    if (positionals.length === 0) throw new UserInputError(messages.missingArgument('sweep', 'the sweep file'));
+    throw new UserInputError(
+      messages.badFlagValue('sweep', 'one sweep file', `${positionals.length}: ${positionals.join(' ')}`),
+    );
+  }
+  const workers = workersFlag(values.workers);
+  const retries = integerFlag('--retries', values.retries, 0, 100);
+  const def = readSweepFile(sweepFileArgument(io, positionals[0]));
+  const plan = planSweep(def, designPoints(def));
+  const dir = outDirFlag(io, values.out, join('out', 'sweeps', def.name));
+  if (values['dry-run']) {
+    io.stdout(
+      `${def.name}: ${plan.runs.length} runs (${plan.runKeyOf.length} design points x ${def.replications} replications, duplicates run once)\n`,
+    );
+    return 0;
+  }
+  const { runKeyOf: _byCell, ...sweepPlan } = plan;
+  const provenance = sweepProvenance({
+    command: ['sweep', ...args].join(' '),
+    plan: sweepPlan,
+    sources: sweepSources(def),
+    design: { kind: def.design.kind, points: plan.runKeyOf.length, replications: def.replications },
+    startedAt: new Date().toISOString(),
+  });
+  const outcome = await runPlanWithProgress(io, values.quiet ?? false, sweepPlan, dir, {
+    workers,
+    retries,
+    resume: values.resume ?? false,
+    provenance,
+  });
+  return outcome.failed > 0 ? 1 : 0;
+}
