@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { bundledScenarioNames } from '../../scenarios/compose.js';
 import { bundledPolicyNames } from '../../scenarios/policyFiles.js';
+import { bundledSweepNames } from '../../analysis/experiments/sweepFile/index.js';
 
 const GOOD = `name: tiny
 startYear: 1990
@@ -136,16 +137,59 @@ describe('clustersim validate: each kind of mistake, one line with file, line an
   });
 });
 
+describe('clustersim validate: sweep files', () => {
+  const SWEEP = `scenario: good.yaml
+replications: 2
+factors:
+  - name: quitRate
+    parameter: labour.quitProbabilityPerMonth
+    values: [0.01, 0.02, 0.04]
+`;
+
+  it('a valid sweep (found by its factors key) says ok with its design size, after composing every point', () => {
+    file('good.yaml', GOOD);
+    const run = validate(file('sweep.yaml', SWEEP));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('ok sweep.yaml (sweep sweep: 1 factor, grid of 3 points x 2 replications = 6 runs)\n');
+  });
+
+  it('a value out of range is one line naming the sweep file, its line and the factor value', () => {
+    file('good.yaml', GOOD);
+    expectOneError(
+      validate(file('range-sweep.yaml', SWEEP.replace('0.04]', '4]'))),
+      'range-sweep.yaml:6: factors[0].values[2] (labour.quitProbabilityPerMonth=4): labour.quitProbabilityPerMonth: expected a number <= 1, got 4',
+    );
+  });
+
+  it('an unknown key in a sweep file, with did-you-mean', () => {
+    expectOneError(
+      validate(file('key-sweep.yaml', SWEEP.replace('replications', 'replicatons'))),
+      'key-sweep.yaml:2: replicatons: unknown key (did you mean "replications"?)',
+    );
+  });
+
+  it('a bundled sweep by name', () => {
+    const run = runCli(['validate', 'punjab-labour-mobility']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^ok \S+punjab-labour-mobility\.yaml \(sweep punjab-labour-mobility: 1 factor, grid of 3 points x 3 replications = 9 runs\)\n$/,
+    );
+  });
+});
+
 describe('the bundled library', () => {
-  it('every bundled scenario and policy file validates with no warning', () => {
+  it('every bundled scenario, policy file and sweep validates with no warning', () => {
     const run = runCli([
       'validate',
       ...bundledScenarioNames(),
       ...bundledPolicyNames().map((n) => `scenarios/policies/${n}.yaml`),
+      ...bundledSweepNames().map((n) => `scenarios/sweeps/${n}.yaml`),
     ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${bundledScenarioNames().length + bundledPolicyNames().length} valid, 0 invalid`);
+    const files = bundledScenarioNames().length + bundledPolicyNames().length + bundledSweepNames().length;
+    expect(run.stdout).toContain(`${files} valid, 0 invalid`);
   });
 
   it('clustersim scenarios lists every scenario and policy with its description', () => {

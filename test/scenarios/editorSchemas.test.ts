@@ -2,7 +2,8 @@
  * The JSON Schemas editors use (the `# yaml-language-server: $schema=` line) accept
  * every bundled file: scenarios against scenario.schema.json, variants (files with
  * `extends`) against scenario-variant.schema.json, policy files against
- * policies/policy.schema.json; and they still reject an unknown key.
+ * policies/policy.schema.json, sweep files against sweeps/sweep.schema.json; and
+ * they still reject an unknown key.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,8 @@ import { bundledScenarioNames } from '../../scenarios/compose.js';
 import { bundledPolicyDir, bundledPolicyNames } from '../../scenarios/policyFiles.js';
 import { bundledScenarioDir } from '../../scenarios/paths.js';
 import { scenarioVariantJsonSchemaText } from '../../scenarios/jsonSchema.js';
+import { bundledSweepDir, bundledSweepNames } from '../../analysis/experiments/sweepFile/index.js';
+import { sweepJsonSchemaText } from '../../analysis/experiments/sweepFile/jsonSchema.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: false });
 const validators = new Map<string, ReturnType<typeof ajv.compile>>();
@@ -34,6 +37,7 @@ function validatorFor(file: string): { schemaFile: string; validate: ReturnType<
 const files = [
   ...bundledScenarioNames().map((name) => join(bundledScenarioDir(), `${name}.yaml`)),
   ...bundledPolicyNames().map((name) => join(bundledPolicyDir(), `${name}.yaml`)),
+  ...bundledSweepNames().map((name) => join(bundledSweepDir(), `${name}.yaml`)),
 ];
 
 describe.each(files)('%s', (file) => {
@@ -42,9 +46,11 @@ describe.each(files)('%s', (file) => {
     const { schemaFile, validate } = validatorFor(file);
     const expected = file.includes('/policies/')
       ? 'policy.schema.json'
-      : 'extends' in value
-        ? 'scenario-variant.schema.json'
-        : 'scenario.schema.json';
+      : file.includes('/sweeps/')
+        ? 'sweep.schema.json'
+        : 'extends' in value
+          ? 'scenario-variant.schema.json'
+          : 'scenario.schema.json';
     expect(schemaFile.endsWith(`/${expected}`)).toBe(true);
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -70,5 +76,26 @@ describe('the variant schema', () => {
     expect(validate({ extends: 'x', towns: [{ name: 'A', initalFirms: 3 }] })).toBe(false);
     expect(validate({ extends: 'x', years: 'five' })).toBe(false);
     expect(validate({ name: 'no-base' })).toBe(false);
+  });
+});
+
+describe('the sweep schema', () => {
+  const validate = ajv.compile(JSON.parse(sweepJsonSchemaText()) as object);
+
+  it('accepts design written as a name or a mapping, and each kind of factor', () => {
+    const factors = [
+      { name: 'a', parameter: 'labour.quitProbabilityPerMonth', values: [0.01] },
+      { name: 'b', parameter: ['x.y', 'towns.*.z'], range: { from: 0, to: 1, step: 0.5 } },
+      { name: 'c', parameter: 'x', min: 0, max: 1, integer: true },
+      { name: 'd', policies: ['none', 'design-protection'] },
+    ];
+    for (const design of ['grid', { kind: 'lhs', samples: 5 }, { kind: 'file', file: 'd.csv' }])
+      expect(validate({ scenario: 's', design, factors }), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('rejects an unknown key, a wrong type and a missing scenario', () => {
+    expect(validate({ scenario: 's', factors: [], keep: { metrcs: ['firms'] } })).toBe(false);
+    expect(validate({ scenario: 's', factors: [], replications: 'three' })).toBe(false);
+    expect(validate({ factors: [] })).toBe(false);
   });
 });

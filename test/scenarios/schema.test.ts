@@ -1,5 +1,5 @@
 /**
- * The committed JSON Schemas (scenario and policy file) cannot go stale (it must be what `npm run schema` would
+ * The committed JSON Schemas (scenario, policy file and sweep file) cannot go stale (it must be what `npm run schema` would
  * write now), and every scenario shipped in scenarios/ loads without error.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import {
   scenarioJsonSchemaText,
   scenarioVariantJsonSchemaText,
 } from '../../scenarios/jsonSchema.js';
+import { sweepJsonSchemaText } from '../../analysis/experiments/sweepFile/jsonSchema.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
@@ -22,6 +23,13 @@ describe('scenarios/policies/policy.schema.json', () => {
   it('is exactly what policyFileJsonSchemaText() emits now (run `npm run build && npm run schema` to refresh)', () => {
     const committed = readFileSync(join(SCENARIO_DIR, 'policies', 'policy.schema.json'), 'utf8');
     expect(committed).toBe(policyFileJsonSchemaText());
+  });
+});
+
+describe('scenarios/sweeps/sweep.schema.json', () => {
+  it('is exactly what sweepJsonSchemaText() emits now (run `npm run build && npm run schema` to refresh)', () => {
+    const committed = readFileSync(join(SCENARIO_DIR, 'sweeps', 'sweep.schema.json'), 'utf8');
+    expect(committed).toBe(sweepJsonSchemaText());
   });
 });
 

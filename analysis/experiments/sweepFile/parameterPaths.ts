@@ -97,12 +97,7 @@ export function resolveParameter(doc: Document, pathText: string): ParameterLeaf
           const hint = didYouMean(segment, names);
           return `${here} has no item "${segment}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected an index below ${node.length}${names.length ? `, a name (${names.join(', ')})` : ''} or *`;
         }
-        next.push({ resolved: [...resolved, index], written: [...written, segment] });
-      } else if (
-        schemaAt(ScenarioSchema, resolved, doc) &&
-        defOf(unwrap(schemaAt(ScenarioSchema, resolved, doc)!)).type === 'record'
-      ) {
-        next.push({ resolved: [...resolved, segment], written: [...written, segment] });
+        next.push({ resolved: [...resolved, index], written: [...written, itemSegment(node, index)] });
       } else {
         return `${here} is ${describeValue(node)}, not a mapping or list`;
       }

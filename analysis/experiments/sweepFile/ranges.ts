@@ -56,7 +56,7 @@ export function rangeValues(range: RangeInput): number[] | RangeProblem {
   if (duplicate > 0)
     return {
       key: step !== undefined ? 'step' : 'count',
-      expectation: `values closer than 12 significant digits tell apart (${values[duplicate]} twice)`,
+      expectation: `expected values that differ in their first 12 significant digits, got ${values[duplicate]} twice`,
     };
   return values;
 }
