@@ -73,11 +73,18 @@ function validateSweep(file: string, shown: string, policies: readonly string[])
     );
   const def = readSweepFile(file);
   const check = checkSweep(def);
-  const design = def.design.kind === 'lhs' ? 'Latin hypercube' : def.design.kind === 'file' ? 'design file' : 'grid';
+  const design = {
+    grid: 'grid',
+    lhs: 'Latin hypercube',
+    file: 'design file',
+    intervals: 'no design (intervals for clustersim sensitivity)',
+  }[def.design.kind];
   const sensitivity =
     check.sensitivityOutputs !== undefined
       ? `; sensitivity: ${count(check.sensitivityOutputs, 'output', 'outputs')}`
       : '';
+  if (def.design.kind === 'intervals')
+    return `ok ${shown} (sweep ${def.name}: ${count(def.factors.length, 'factor', 'factors')}, ${design}${sensitivity})\n`;
   return (
     `ok ${shown} (sweep ${def.name}: ${count(def.factors.length, 'factor', 'factors')}, ` +
     `${design} of ${count(check.points, 'point', 'points')} x ${count(def.replications, 'replication', 'replications')} = ` +

@@ -1,7 +1,7 @@
 /**
  * Check a whole sweep without running it (`clustersim validate`): every design
  * point composes into valid parameters and has a valid keep spec; with a
- * `sensitivity` section, every factor has min..max, the corners of that box
+ * `sensitivity` section (or intervals and no design), every factor has min..max, the corners of that box
  * compose (each factor's min together, then each max), and the outputs resolve.
  */
 import type { SweepDefinition } from './definition.js';
@@ -18,10 +18,11 @@ export interface SweepCheck {
 }
 
 export function checkSweep(def: SweepDefinition): SweepCheck {
-  const points = designPoints(def);
+  // A file of intervals only is for `clustersim sensitivity`: it has no points of its own.
+  const points = def.design.kind === 'intervals' ? [] : designPoints(def);
   for (const point of points) resolveKeep(def, pointParams(def, point));
   const check: SweepCheck = { points: points.length, runs: points.length * def.replications };
-  if (def.sensitivity) {
+  if (def.sensitivity || def.design.kind === 'intervals') {
     const factors = sensitivityFactors(def);
     for (const corner of [factors.map((f) => f.min), factors.map((f) => f.max)]) {
       const params = pointParams(def, pointFromValues(def, corner));

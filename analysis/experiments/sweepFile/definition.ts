@@ -38,6 +38,11 @@ export interface DesignRow {
 
 export type DesignDefinition =
   | { kind: 'grid' }
+  /**
+   * No design written and some factor has only min..max: a file for `clustersim
+   * sensitivity`, which draws its own design; `clustersim sweep` asks for one.
+   */
+  | { kind: 'intervals' }
   | { kind: 'lhs'; samples: number }
   | {
       kind: 'file';

@@ -93,6 +93,16 @@ export function designPoints(def: SweepDefinition): DesignPoint[] {
     }
     case 'file':
       return def.design.rows.map((row) => pointOf(def, row.values));
+    case 'intervals': {
+      const index = def.factors.findIndex((factor) => !factor.levels);
+      throw new UserInputError(
+        messages.invalidField(
+          locateField(def.file, def.lines, ['factors', index]),
+          `factors[${index}]`,
+          `a sweep needs a design: ${def.factors[index].name} has only min..max; add design: { kind: lhs, samples: N } or give it values (as written, the file suits clustersim sensitivity)`,
+        ),
+      );
+    }
   }
 }
 

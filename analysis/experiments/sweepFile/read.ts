@@ -263,9 +263,17 @@ function readFactor(factor: FactorFile, index: number, base: Record<string, unkn
   };
 }
 
-function readDesign(parsed: SweepFile, factors: FactorDefinition[], sweepFile: string, where: Where): DesignDefinition {
+function readDesign(
+  parsed: SweepFile,
+  designWritten: boolean,
+  factors: FactorDefinition[],
+  sweepFile: string,
+  where: Where,
+): DesignDefinition {
   const design = parsed.design;
   if (design.kind === 'grid') {
+    if (!designWritten && factors.some((f) => !f.levels))
+      return { kind: 'intervals' };
     let size = 1;
     factors.forEach((factor, i) => {
       if (!factor.levels)
@@ -372,7 +380,7 @@ function fromLayer(layer: YamlLayer): SweepDefinition {
     checkName(factor, i, parsed.factors.slice(0, i), where);
     return readFactor(factor, i, baseDocument, where);
   });
-  def.design = readDesign(parsed, def.factors, layer.file, where);
+  def.design = readDesign(parsed, layer.raw.design !== undefined, def.factors, layer.file, where);
   composerFor(def, composer);
 
   // Metrics, towns and years against the base scenario now, so a typo is found before any run

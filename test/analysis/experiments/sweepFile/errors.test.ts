@@ -192,8 +192,13 @@ describe('reading: factors', () => {
 describe('reading: designs', () => {
   it('a grid needs levels for every factor', () => {
     const text = GOOD.replace('values: [0.01, 0.02]', 'min: 0\n    max: 0.1');
+    expect(errorOf(text.replace('factors:', 'design: grid\nfactors:'))).toBe(
+      "x.yaml:5: factors[0]: a grid takes every factor's values, range or policies; quitRate has only min..max (sample it with design: { kind: lhs, samples: N })",
+    );
+    // Without a design the file reads (clustersim sensitivity draws its own); a sweep asks for one.
+    expect(folder.parse(text).design).toEqual({ kind: 'intervals' });
     expect(errorOf(text)).toBe(
-      "x.yaml:4: factors[0]: a grid takes every factor's values, range or policies; quitRate has only min..max (sample it with design: { kind: lhs, samples: N })",
+      'x.yaml:4: factors[0]: a sweep needs a design: quitRate has only min..max; add design: { kind: lhs, samples: N } or give it values (as written, the file suits clustersim sensitivity)',
     );
   });
 
