@@ -272,8 +272,7 @@ function readDesign(
 ): DesignDefinition {
   const design = parsed.design;
   if (design.kind === 'grid') {
-    if (!designWritten && factors.some((f) => !f.levels))
-      return { kind: 'intervals' };
+    if (!designWritten && factors.some((f) => !f.levels)) return { kind: 'intervals' };
     let size = 1;
     factors.forEach((factor, i) => {
       if (!factor.levels)

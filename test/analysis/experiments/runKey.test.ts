@@ -56,7 +56,9 @@ describe('seed rules', () => {
         1906490370,
       ]
     `);
-    expect(runIdentity(digest, 0)).toMatchInlineSnapshot(`"21c9f236c4eb672bba4cb9371a45510c471c054bf7b383048cc2e3afae6c45f6"`);
+    expect(runIdentity(digest, 0)).toMatchInlineSnapshot(
+      `"21c9f236c4eb672bba4cb9371a45510c471c054bf7b383048cc2e3afae6c45f6"`,
+    );
   });
 
   it('common: every parameter set shares replicate r seed; per-run: seeds differ across parameters', () => {
