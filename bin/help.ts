@@ -86,12 +86,15 @@ export const VALIDATE_HELP = `clustersim validate - check scenario and policy fi
 Usage:
   clustersim validate <file...> [--policy SPEC ...]
 
-Each <file> is a scenario (a YAML file or the name of a bundled one) or a policy
-file (in a policies/ folder, or with only description and policies). A scenario is
+Each <file> is a scenario (a YAML file or the name of a bundled one), a policy
+file (in a policies/ folder, or with only description and policies) or a sweep
+file (in a sweeps/ folder, or with a top-level factors key). A scenario is
 checked as composed - the scenarios it extends, plus any --policy - including its
 names (a policy in a town the scenario lacks, a product needing a missing process).
 A policy file is checked on its own; to check its town and process names against
-a scenario, validate the scenario with --policy <policy-file>.
+a scenario, validate the scenario with --policy <policy-file>. A sweep is checked
+in full: every design point is composed into a scenario and what it keeps is
+resolved; with a sensitivity section, every factor's min and max too.
 
 Prints "ok <file> (...)" per valid file, one line "clustersim: error: FILE:LINE:
 PATH: what was expected, got what" per invalid one, and warnings (a policy never
@@ -105,7 +108,7 @@ Options:
 Exit codes: 0 all valid, 2 any invalid, 1 internal error.
 `;
 
-export const SCENARIOS_HELP = `clustersim scenarios - list the bundled scenarios and policy files
+export const SCENARIOS_HELP = `clustersim scenarios - list the bundled scenarios, policy files and sweeps
 
 Usage:
   clustersim scenarios

@@ -1,10 +1,11 @@
-/** `clustersim scenarios`: the bundled scenarios and policy files, one line each. */
+/** `clustersim scenarios`: the bundled scenarios, policy files and sweep files, one line each. */
 import { join, relative } from 'node:path';
 import { bundledScenarioNames } from '../../scenarios/compose.js';
 import { bundledPolicyDir, bundledPolicyNames, readPolicyFile } from '../../scenarios/policyFiles.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { bundledScenarioDir, packageRoot } from '../../scenarios/paths.js';
 import { UserInputError } from '../../scenarios/errors.js';
+import { bundledSweepDir, bundledSweepNames, readSweepFile } from '../../analysis/experiments/sweepFile/index.js';
 import { parseFlags } from '../args.js';
 import { SCENARIOS_HELP } from '../help.js';
 import type { CliIo } from '../io.js';
@@ -35,7 +36,8 @@ export async function scenariosCommand(args: string[], io: CliIo): Promise<numbe
     );
   const scenarioNames = bundledScenarioNames();
   const policyNames = bundledPolicyNames();
-  const width = Math.max(...scenarioNames.map((n) => n.length), ...policyNames.map((n) => n.length)) + 2;
+  const sweepNames = bundledSweepNames();
+  const width = Math.max(...[...scenarioNames, ...policyNames, ...sweepNames].map((n) => n.length)) + 2;
   const lines: string[] = [
     `Scenarios (${relative(packageRoot(), bundledScenarioDir())}/; run with clustersim run NAME):`,
   ];
@@ -58,6 +60,14 @@ export async function scenariosCommand(args: string[], io: CliIo): Promise<numbe
       const layer = readPolicyFile(join(bundledPolicyDir(), `${name}.yaml`));
       return String(layer.raw.description);
     });
+    lines.push(`  ${name.padEnd(width)}${text}`);
+  }
+  lines.push('');
+  lines.push(
+    `Sweeps (${relative(packageRoot(), bundledSweepDir())}/; run with clustersim sweep NAME, or clustersim sensitivity NAME --method morris|sobol):`,
+  );
+  for (const name of sweepNames) {
+    const text = describeOrError(() => readSweepFile(join(bundledSweepDir(), `${name}.yaml`)).description ?? '');
     lines.push(`  ${name.padEnd(width)}${text}`);
   }
   io.stdout(`${lines.join('\n')}\n`);

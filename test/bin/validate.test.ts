@@ -192,10 +192,10 @@ describe('the bundled library', () => {
     expect(run.stdout).toContain(`${files} valid, 0 invalid`);
   });
 
-  it('clustersim scenarios lists every scenario and policy with its description', () => {
+  it('clustersim scenarios lists every scenario, policy and sweep with its description', () => {
     const run = runCli(['scenarios']);
     expect(run.status).toBe(0);
-    for (const name of [...bundledScenarioNames(), ...bundledPolicyNames()])
+    for (const name of [...bundledScenarioNames(), ...bundledPolicyNames(), ...bundledSweepNames()])
       expect(run.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     expect(run.stdout).not.toContain('(invalid');
   });
