@@ -14,14 +14,30 @@ import { expectation, formatPath, knownKeysAt, valueAt, type PathSegment } from 
 /** Where the value at `path` (or `key` in the mapping there) was written, e.g. "scenarios/x.yaml:12". */
 export type Locator = (path: readonly PathSegment[], key?: string) => string;
 
-export function checkAgainst<S extends z.ZodType>(schema: S, input: unknown, where: Locator): z.output<S> {
+/** How to choose the issue to report and list the keys a mapping may have; sweep files look through unions. */
+export interface IssueReading {
+  pick(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue;
+  knownKeys(schema: z.ZodType, path: readonly PathSegment[], input: unknown): string[];
+}
+
+const SCENARIO_READING: IssueReading = {
+  pick: (issues) => issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0],
+  knownKeys: knownKeysAt,
+};
+
+export function checkAgainst<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: Locator,
+  reading: IssueReading = SCENARIO_READING,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
+  const issue = reading.pick(result.error.issues);
   const path = issue.path as PathSegment[];
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
-    const known = knownKeysAt(schema, path, input).filter((name) => name !== '$schema');
+    const known = reading.knownKeys(schema, path, input).filter((name) => name !== '$schema');
     const suggestion = didYouMean(key, known);
     throw new UserInputError(
       messages.invalidField(

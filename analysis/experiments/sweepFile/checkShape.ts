@@ -7,10 +7,8 @@
  * useful one (`keep.towns[1]: expected a string, got 3`), so it is reported instead.
  */
 import type { z } from 'zod';
-import { UserInputError } from '../../../scenarios/errors.js';
-import { messages } from '../../../scenarios/messages.js';
-import { didYouMean } from '../../../scenarios/didYouMean.js';
-import { expectation, formatPath, valueAt, type PathSegment } from '../../../scenarios/zodIssues.js';
+import { checkAgainst, type Locator } from '../../../scenarios/checkAgainst.js';
+import { valueAt, type PathSegment } from '../../../scenarios/zodIssues.js';
 import { defOf, unwrap } from './zodDefs.js';
 
 type Issue = z.core.$ZodIssue;
@@ -60,27 +58,7 @@ function pick(issues: readonly Issue[], prefix: readonly PathSegment[] = []): Is
   return { ...issue, path } as Issue;
 }
 
-/** Where the value at `path` (or `key` in the mapping there) is written, e.g. "scenarios/sweeps/x.yaml:12". */
-export type Locator = (path: readonly PathSegment[], key?: string) => string;
-
+/** checkAgainst with the union-aware issue choice and key listing above. */
 export function checkShape<S extends z.ZodType>(schema: S, input: unknown, where: Locator): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = pick(result.error.issues);
-  const path = issue.path as PathSegment[];
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0];
-    const known = knownKeys(schema, path, input).filter((name) => name !== '$schema');
-    const suggestion = didYouMean(key, known);
-    throw new UserInputError(
-      messages.invalidField(
-        where(path, key),
-        formatPath([...path, key]),
-        `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; expected one of: ${known.join(', ')}`,
-      ),
-    );
-  }
-  throw new UserInputError(
-    messages.invalidField(where(path), formatPath(path), expectation(issue, valueAt(input, path))),
-  );
+  return checkAgainst(schema, input, where, { pick: (issues) => pick(issues), knownKeys });
 }
