@@ -19,7 +19,7 @@ import { UserInputError } from './errors.js';
 import { messages } from './messages.js';
 import { didYouMean } from './didYouMean.js';
 import { formatPath, type PathSegment } from './zodIssues.js';
-import { layerHas, lineOf, locate, readYamlFile, type YamlLayer } from './yamlLayer.js';
+import { layerHas, lineOf, locate, readYamlFile, type LayerReader, type YamlLayer } from './yamlLayer.js';
 
 /** How deep an `extends` chain may go (a guard against runaway chains). */
 const MAX_EXTENDS_DEPTH = 16;
@@ -63,7 +63,7 @@ function resolveExtends(layer: YamlLayer, target: string): string | undefined {
  * `layer` and the scenarios it extends, base first. Each `extends` is checked where it
  * is written: it must be a string naming a scenario, and the chain must not loop.
  */
-export function extendsChain(layer: YamlLayer): YamlLayer[] {
+export function extendsChain(layer: YamlLayer, read: LayerReader = readYamlFile): YamlLayer[] {
   const chain = [layer];
   const seen = [resolvePath(layer.file)];
   for (let current = layer; current.raw.extends !== undefined;) {
@@ -101,7 +101,7 @@ export function extendsChain(layer: YamlLayer): YamlLayer[] {
         messages.invalidField(at, 'extends', `expected at most ${MAX_EXTENDS_DEPTH} scenarios in an extends chain`),
       );
     }
-    current = readYamlFile(file, file, 'scenario');
+    current = read(file, file, 'scenario');
     chain.unshift(current);
     seen.push(absolute);
   }

@@ -17,7 +17,14 @@ import { messages } from './messages.js';
 import { didYouMean } from './didYouMean.js';
 import { checkAgainst } from './checkAgainst.js';
 import { defaultAt, describeValue, formatPath, type PathSegment } from './zodIssues.js';
-import { parseYamlLayer, readYamlFile, YAML_OPTIONS, type YamlLayer } from './yamlLayer.js';
+import {
+  createLayerCache,
+  parseYamlLayer,
+  readYamlFile,
+  YAML_OPTIONS,
+  type LayerReader,
+  type YamlLayer,
+} from './yamlLayer.js';
 import { extendsChain, locateInLayers, mergeChain, type PlacedLayer } from './compose.js';
 import { parsePolicySpec, placedPolicies, readPolicyFile } from './policyFiles.js';
 
@@ -67,7 +74,7 @@ function pathStartsWith(path: readonly PathSegment[], prefix: readonly PathSegme
 }
 
 /** Split `towns.Daska.initialFirms` / `towns[0].demand.growthPerYear` into segments. */
-function splitSetPath(path: string): string[] {
+export function splitSetPath(path: string): string[] {
   return path
     .replace(/\[(\d+)\]/g, '.$1')
     .split('.')
@@ -150,14 +157,37 @@ function setOwn(container: Record<string | number, unknown>, key: PathSegment, v
   Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
+export function loadScenario(
+  nameOrPath: string,
+  options: LoadOptions = {},
+  read: LayerReader = readYamlFile,
+): LoadedScenario {
   const file = resolveScenarioPath(nameOrPath);
   if (!existsSync(file)) throw new UserInputError(messages.fileNotFound(nameOrPath));
-  return composeScenario(readYamlFile(file, file, 'scenario'), options);
+  return composeScenario(read(file, file, 'scenario'), options, read);
+}
+
+/** loadScenario for many compositions of the same files (a sweep's points): each file is parsed once. */
+export interface ScenarioLoader {
+  load(nameOrPath: string, options?: LoadOptions): LoadedScenario;
+  /** The composed document before overrides: the extends chain merged, these policies placed. */
+  composedDocument(nameOrPath: string, policies: readonly string[]): Record<string, unknown>;
+}
+
+export function createScenarioLoader(): ScenarioLoader {
+  const read = createLayerCache();
+  return {
+    load: (nameOrPath, options = {}) => loadScenario(nameOrPath, options, read),
+    composedDocument(nameOrPath, policies) {
+      const file = resolveScenarioPath(nameOrPath);
+      if (!existsSync(file)) throw new UserInputError(messages.fileNotFound(nameOrPath));
+      return composeLayers(read(file, file, 'scenario'), policies, read).input;
+    },
+  };
 }
 
 export function parseScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
-  return composeScenario(parseYamlLayer(text, file, 'scenario'), options);
+  return composeScenario(parseYamlLayer(text, file, 'scenario'), options, readYamlFile);
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -167,8 +197,9 @@ interface Override extends AppliedSet {
   source: string;
 }
 
-function composeScenario(scenarioLayer: YamlLayer, options: LoadOptions): LoadedScenario {
-  const chain = extendsChain(scenarioLayer);
+/** The extends chain merged and the policy files placed: the document --set and --years then change. */
+function composeLayers(scenarioLayer: YamlLayer, policies: readonly string[], read: LayerReader) {
+  const chain = extendsChain(scenarioLayer, read);
   const input = mergeChain(chain);
   const layers: PlacedLayer[] = chain.map((layer) => ({ layer }));
   const sources: ScenarioSource[] = chain.map((layer) => ({
@@ -178,9 +209,9 @@ function composeScenario(scenarioLayer: YamlLayer, options: LoadOptions): Loaded
   }));
   const overrides: Override[] = [];
 
-  for (const spec of options.policies ?? []) {
+  for (const spec of policies) {
     const placement = parsePolicySpec(spec);
-    const policyLayer = readPolicyFile(placement.file, placement.file);
+    const policyLayer = readPolicyFile(placement.file, placement.file, read);
     const existing = input.policies === undefined ? [] : input.policies;
     // A scenario whose `policies` is not a list is reported by the schema, at its own line.
     if (!Array.isArray(existing)) continue;
@@ -198,6 +229,11 @@ function composeScenario(scenarioLayer: YamlLayer, options: LoadOptions): Loaded
         overrides.push({ path: [...at, 'startYear'], created: [...at, 'startYear'], source: `--policy ${spec}` });
     });
   }
+  return { input, layers, sources, overrides };
+}
+
+function composeScenario(scenarioLayer: YamlLayer, options: LoadOptions, read: LayerReader): LoadedScenario {
+  const { input, layers, sources, overrides } = composeLayers(scenarioLayer, options.policies ?? [], read);
   const appliedPolicies = (options.policies ?? []).map((spec) => `--policy ${spec}`);
 
   for (const expression of options.set ?? []) {

@@ -14,7 +14,7 @@ import { didYouMean } from './didYouMean.js';
 import { checkAgainst } from './checkAgainst.js';
 import { PolicyFileSchema } from './schema/policyFile.js';
 import { PATH_YEARS } from './schema/common.js';
-import { lineOf, locate, readYamlFile, type YamlLayer } from './yamlLayer.js';
+import { lineOf, locate, readYamlFile, type LayerReader, type YamlLayer } from './yamlLayer.js';
 
 export function bundledPolicyDir(): string {
   return join(bundledScenarioDir(), 'policies');
@@ -82,8 +82,8 @@ export function parsePolicySpec(spec: string): PolicySpec {
 }
 
 /** A policy file read and checked on its own: errors name the file, line and field. */
-export function readPolicyFile(file: string, shownAs = file): YamlLayer {
-  const layer = readYamlFile(file, shownAs, 'policy file');
+export function readPolicyFile(file: string, shownAs = file, read: LayerReader = readYamlFile): YamlLayer {
+  const layer = read(file, shownAs, 'policy file');
   checkAgainst(PolicyFileSchema, layer.raw, (path, key) => locate(layer.file, lineOf(layer, path, key)));
   return layer;
 }

@@ -42,6 +42,28 @@ export function readYamlFile(file: string, shownAs: string, what: string): YamlL
   return parseYamlLayer(text, shownAs, what);
 }
 
+/** How composition reads a YAML file: readYamlFile, or a memoised reader (createLayerCache). */
+export type LayerReader = (file: string, shownAs: string, what: string) => YamlLayer;
+
+/**
+ * A reader that parses each file once. Layers are never mutated (composition clones
+ * what it merges), so one parsed layer can serve any number of compositions: a sweep
+ * composes thousands of points from the same few files, and parsing is most of the
+ * cost of loading a scenario.
+ */
+export function createLayerCache(): LayerReader {
+  const layers = new Map<string, YamlLayer>();
+  return (file, shownAs, what) => {
+    const key = `${file}\0${shownAs}\0${what}`;
+    let layer = layers.get(key);
+    if (!layer) {
+      layer = readYamlFile(file, shownAs, what);
+      layers.set(key, layer);
+    }
+    return layer;
+  };
+}
+
 export function parseYamlLayer(text: string, file: string, what: string): YamlLayer {
   const counter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false, uniqueKeys: true });

@@ -19,7 +19,7 @@ import {
   valueAt,
   type PathSegment,
 } from '../../../scenarios/zodIssues.js';
-import { splitSetPath } from './composer.js';
+import { splitSetPath } from '../../../scenarios/load.js';
 import { defOf, isIntegerSchema, unwrap } from './zodDefs.js';
 
 /** What a parameter takes, as far as a factor value's type can be checked before composing. */
