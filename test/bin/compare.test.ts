@@ -120,7 +120,7 @@ describe('clustersim compare', () => {
 
   it('refuses a second run into the same folder, and with --resume runs nothing and gives the same numbers', async () => {
     await expect(compareCommand([...ARGS, ...METRICS, '--out', 'cmp'], capture())).rejects.toThrow(
-      /results are already here; add --resume/,
+      /are already here; add --resume/,
     );
     const again = capture();
     expect(await compareCommand([...ARGS, ...METRICS, '--out', 'cmp', '--resume'], again)).toBe(0);
