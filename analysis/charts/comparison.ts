@@ -8,8 +8,8 @@
  * metrics side by side, but it is undefined where the baseline mean is 0 (vendors or
  * upgrading early in a run), and dividing the interval's ends by the baseline mean
  * treats that mean as known, so the drawn interval would not be the one computed.
- * Rows in natural units show exactly the interval in comparison.json; the zero line in
- * each row says whether it excludes "no effect".
+ * Panels in natural units show exactly the interval in comparison.json; the zero line in
+ * each panel says whether it excludes "no effect".
  */
 import { openStoreForReading } from '../experiments/store/index.js';
 import type { ComparisonResult } from '../experiments/compare/analyse.js';
@@ -17,12 +17,14 @@ import { replicatedSeriesChart, type ReplicatedGroup } from './replicatedSeries.
 import { TOWN_PALETTE, namedChart, round } from './spec.js';
 import type { DataRow, NamedChart } from './types.js';
 
-const FOREST_WIDTH = 420;
+const FOREST_WIDTH = 440;
 const ROW_HEIGHT_PER_ARM = 26;
 
-/** Row label of a metric: name, then unit and how it was measured (split into lines at '|'). */
-const metricLabel = (metric: ComparisonResult['metrics'][number]) =>
-  `${metric.name}|${metric.unit}, ${metric.measured}`;
+type KeyMetric = ComparisonResult['metrics'][number];
+
+/** x axis title of a metric's row: what is compared, in its unit. */
+const metricAxisTitle = (metric: KeyMetric, what: string) =>
+  `${metric.name}: ${what} (${metric.unit}, ${metric.measured})`;
 
 const armColor = (arms: string[]) => ({
   field: 'arm',
@@ -32,29 +34,26 @@ const armColor = (arms: string[]) => ({
   scale: { domain: arms, range: arms.map((_, i) => TOWN_PALETTE[i % TOWN_PALETTE.length]) },
 });
 
-const rowFacet = (labels: string[]) => ({
-  row: {
-    field: 'metric',
-    type: 'nominal',
-    sort: labels,
-    title: null,
-    header: {
-      labelAngle: 0,
-      labelAlign: 'left',
-      labelAnchor: 'middle',
-      labelExpr: "split(datum.value, '|')",
-      labelLimit: 260,
-    },
-  },
+const armAxis = (arms: string[]) => ({
+  field: 'arm',
+  type: 'nominal',
+  sort: arms,
+  title: null,
+  axis: { labelLimit: 220 },
 });
 
+/** One panel per metric, stacked: each its own x scale and an axis title in the metric's unit. */
+const metricPanels = (metrics: KeyMetric[], panel: (metric: KeyMetric) => Record<string, unknown>) =>
+  metrics.map((metric) => ({
+    transform: [{ filter: { field: 'metric', equal: metric.name } }],
+    ...panel(metric),
+  }));
+
 export function forestData(comparison: ComparisonResult): DataRow[] {
-  const metricByName = new Map(comparison.metrics.map((metric) => [metric.name, metric]));
   return comparison.comparisons.map((row) => {
-    const metric = metricByName.get(row.metric);
     const baseline = row.baselineMean;
     return {
-      metric: metric ? metricLabel(metric) : row.metric,
+      metric: row.metric,
       arm: row.arm,
       difference: row.meanDifference === null ? null : round(row.meanDifference),
       lower: row.interval.lower === null ? null : round(row.interval.lower),
@@ -72,16 +71,8 @@ export function forestData(comparison: ComparisonResult): DataRow[] {
 export function forestPlot(comparison: ComparisonResult): NamedChart | null {
   const data = forestData(comparison);
   if (data.length === 0) return null;
-  const labels = comparison.metrics.map(metricLabel);
   const arms = comparison.arms.slice(1).map((arm) => arm.name);
   const confidence = Math.round(comparison.confidence * 100);
-  const y = {
-    field: 'arm',
-    type: 'nominal',
-    sort: arms,
-    title: null,
-    axis: arms.length > 1 ? {} : { labels: false, ticks: false },
-  };
   const tooltip = [
     { field: 'arm', type: 'nominal' },
     { field: 'difference', type: 'quantitative', title: 'difference' },
@@ -94,18 +85,17 @@ export function forestPlot(comparison: ComparisonResult): NamedChart | null {
   return namedChart({
     name: 'policy-effects',
     title: 'Policy effects',
-    subtitle: `Mean difference arm − baseline over ${comparison.replications} paired replicates with its ${confidence}% interval, in each metric's unit`,
+    subtitle: `Mean difference arm − baseline over ${comparison.replications} paired replicates, with its ${confidence}% confidence interval`,
     description:
-      `For each metric (one row, its own scale, in the unit shown at the left) and policy arm: the dot is the mean difference ` +
-      `from the baseline in ${comparison.year} and the bar its ${confidence}% confidence interval. An interval that does not ` +
-      'cross the dashed zero line is an effect distinguishable from seed noise.',
+      `For each metric (one panel, its own scale, in the unit of its axis title) and policy arm: the dot is the mean ` +
+      `difference from the baseline in ${comparison.year} and the bar its ${confidence}% confidence interval. An interval ` +
+      'that does not cross the dashed zero line is an effect distinguishable from seed noise.',
     data,
     body: {
-      facet: rowFacet(labels),
-      resolve: { scale: { x: 'independent' } },
-      spec: {
+      spacing: 14,
+      vconcat: metricPanels(comparison.metrics, (metric) => ({
         width: FOREST_WIDTH,
-        height: Math.max(ROW_HEIGHT_PER_ARM, ROW_HEIGHT_PER_ARM * arms.length),
+        height: ROW_HEIGHT_PER_ARM * Math.max(1, arms.length),
         layer: [
           {
             mark: { type: 'rule', color: '#666', strokeDash: [4, 3] },
@@ -114,18 +104,28 @@ export function forestPlot(comparison: ComparisonResult): NamedChart | null {
           {
             mark: { type: 'rule', strokeWidth: 2.5 },
             encoding: {
-              x: { field: 'lower', type: 'quantitative', title: 'Difference from baseline (metric unit)' },
+              x: {
+                field: 'lower',
+                type: 'quantitative',
+                title: metricAxisTitle(metric, 'difference'),
+                axis: { format: ',~g' },
+              },
               x2: { field: 'upper' },
-              y,
+              y: armAxis(arms),
               color: armColor(arms),
             },
           },
           {
             mark: { type: 'point', filled: true, size: 70, opacity: 1 },
-            encoding: { x: { field: 'difference', type: 'quantitative' }, y, color: armColor(arms), tooltip },
+            encoding: {
+              x: { field: 'difference', type: 'quantitative' },
+              y: armAxis(arms),
+              color: armColor(arms),
+              tooltip,
+            },
           },
         ],
-      },
+      })),
     },
   });
 }
@@ -136,7 +136,7 @@ export function replicateValuesData(comparison: ComparisonResult): DataRow[] {
     for (const arm of comparison.arms)
       (comparison.values[arm.name]?.[metric.name] ?? []).forEach((value, replicate) => {
         if (value !== null && Number.isFinite(value))
-          data.push({ metric: metricLabel(metric), arm: arm.name, replicate, value: round(value) });
+          data.push({ metric: metric.name, arm: arm.name, replicate, value: round(value) });
       });
   return data;
 }
@@ -144,29 +144,32 @@ export function replicateValuesData(comparison: ComparisonResult): DataRow[] {
 export function replicateValuesChart(comparison: ComparisonResult): NamedChart | null {
   const data = replicateValuesData(comparison);
   if (data.length === 0) return null;
-  const labels = comparison.metrics.map(metricLabel);
   const arms = comparison.arms.map((arm) => arm.name);
-  const y = { field: 'arm', type: 'nominal', sort: arms, title: null };
   return namedChart({
     name: 'replicate-values',
     title: 'Replicate values by arm',
-    subtitle: `Each run's value (dots) and the arm mean (bar) in ${comparison.year}, in each metric's unit`,
+    subtitle: `Each run's value (dots) and the arm mean (bar) in ${comparison.year}`,
     description:
-      'The numbers behind the policy effects: for each metric (one row, its own scale) every replicate of every arm as a dot ' +
-      'and the arm’s mean as a vertical bar. Replicate r of each arm ran on the same seed when seeds are common.',
+      'The numbers behind the policy effects: for each metric (one panel, its own scale) every replicate of every arm as a ' +
+      'dot and the arm’s mean as a black bar. With common seeds, replicate r of each arm ran on the same seed.',
     data,
     body: {
-      facet: rowFacet(labels),
-      resolve: { scale: { x: 'independent' } },
-      spec: {
+      spacing: 14,
+      vconcat: metricPanels(comparison.metrics, (metric) => ({
         width: FOREST_WIDTH,
         height: ROW_HEIGHT_PER_ARM * arms.length,
         layer: [
           {
-            mark: { type: 'point', opacity: 0.6, size: 30 },
+            mark: { type: 'point', opacity: 0.7, size: 30 },
             encoding: {
-              x: { field: 'value', type: 'quantitative', title: 'Value (metric unit)', scale: { zero: false } },
-              y,
+              x: {
+                field: 'value',
+                type: 'quantitative',
+                title: metricAxisTitle(metric, 'value'),
+                scale: { zero: false },
+                axis: { format: ',~g' },
+              },
+              y: armAxis(arms),
               color: armColor(arms),
               tooltip: [
                 { field: 'arm', type: 'nominal' },
@@ -177,10 +180,10 @@ export function replicateValuesChart(comparison: ComparisonResult): NamedChart |
           },
           {
             mark: { type: 'tick', thickness: 2.5, color: '#222' },
-            encoding: { x: { aggregate: 'mean', field: 'value', type: 'quantitative' }, y },
+            encoding: { x: { aggregate: 'mean', field: 'value', type: 'quantitative' }, y: armAxis(arms) },
           },
         ],
-      },
+      })),
     },
   });
 }

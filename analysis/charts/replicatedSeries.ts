@@ -6,8 +6,11 @@
 import type { ShardRecord } from '../experiments/types.js';
 import { timeAxisTitle, timeAxisValue } from './time.js';
 import { chartTown, shardValue, summariseReplicates } from './shardSeries.js';
-import { CHART_HEIGHT, CHART_WIDTH, TOWN_PALETTE, namedChart, round } from './spec.js';
+import { CHART_HEIGHT, CHART_WIDTH, PANEL_HEIGHT, PANEL_WIDTH, TOWN_PALETTE, namedChart, round } from './spec.js';
 import type { DataRow, NamedChart } from './types.js';
+
+/** Up to this many groups share one panel, each its colour; more get a panel each. */
+export const MAX_OVERLAID_GROUPS = 4;
 
 export interface ReplicatedGroup {
   label: string;
@@ -66,23 +69,33 @@ export function replicatedSeriesChart(options: ReplicatedSeriesOptions): NamedCh
     sort: labels,
     scale: { domain: labels, range: labels.map((_, i) => TOWN_PALETTE[i % TOWN_PALETTE.length]) },
   };
-  return namedChart({
+  const layers = (color: Record<string, unknown>) => [
+    {
+      mark: { type: 'area', opacity: 0.2, ...color },
+      encoding: { y: { field: 'lower', type: 'quantitative', title: options.valueTitle }, y2: { field: 'upper' } },
+    },
+    { mark: { type: 'line', strokeWidth: 2, ...color }, encoding: { y: { field: 'mean', type: 'quantitative' } } },
+  ];
+  const words = {
     name: options.name,
     title: options.title,
     subtitle: options.subtitle,
     description: options.description,
+  };
+  // Overlapping bands stop reading beyond a few groups: then one small panel per group.
+  if (labels.length > MAX_OVERLAID_GROUPS)
+    return namedChart({
+      ...words,
+      data,
+      body: {
+        facet: { field: 'group', type: 'nominal', title: null, sort: labels, header: { labelLimit: 300 } },
+        columns: 3,
+        spec: { width: PANEL_WIDTH, height: PANEL_HEIGHT, encoding: { x }, layer: layers({ color: '#4c78a8' }) },
+      },
+    });
+  return namedChart({
+    ...words,
     data,
-    body: {
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
-      encoding: { x, color },
-      layer: [
-        {
-          mark: { type: 'area', opacity: 0.2 },
-          encoding: { y: { field: 'lower', type: 'quantitative', title: options.valueTitle }, y2: { field: 'upper' } },
-        },
-        { mark: { type: 'line', strokeWidth: 2 }, encoding: { y: { field: 'mean', type: 'quantitative' } } },
-      ],
-    },
+    body: { width: CHART_WIDTH, height: CHART_HEIGHT, encoding: { x, color }, layer: layers({}) },
   });
 }

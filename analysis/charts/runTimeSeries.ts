@@ -58,7 +58,11 @@ export function capabilityFanChart(result: RunResult): NamedChart | null {
   });
   if (data.length === 0) return null;
   const y = { type: 'quantitative', title: 'Capability (0–1)', scale: { domain: [0, 1] } };
+  // Each layer names its series with a calculated field: the schema allows a colour scale
+  // (and so one legend for band, median and mean) only on a field, not on a datum.
+  const seriesNamed = (name: string) => [{ calculate: JSON.stringify(name), as: 'series' }];
   const color = {
+    field: 'series',
     type: 'nominal',
     title: 'Across firms',
     scale: { domain: ['10th–90th percentile', 'median', 'mean'], range: ['#9ecae9', '#1f5fa8', '#e45756'] },
@@ -81,20 +85,23 @@ export function capabilityFanChart(result: RunResult): NamedChart | null {
         layer: [
           {
             mark: { type: 'area', opacity: 0.6 },
+            transform: seriesNamed('10th–90th percentile'),
             encoding: {
               x: timeField,
               y: { field: 'p10', ...y },
               y2: { field: 'p90' },
-              color: { datum: '10th–90th percentile', ...color },
+              color,
             },
           },
           {
             mark: { type: 'line', strokeWidth: 2 },
-            encoding: { x: timeField, y: { field: 'p50', ...y }, color: { datum: 'median', ...color } },
+            transform: seriesNamed('median'),
+            encoding: { x: timeField, y: { field: 'p50', ...y }, color },
           },
           {
             mark: { type: 'line', strokeWidth: 1.5, strokeDash: [4, 2] },
-            encoding: { x: timeField, y: { field: 'mean', ...y }, color: { datum: 'mean', ...color } },
+            transform: seriesNamed('mean'),
+            encoding: { x: timeField, y: { field: 'mean', ...y }, color },
           },
         ],
       },

@@ -17,7 +17,7 @@ import type { DataRow, NamedChart } from './types.js';
 
 export const MAX_SWEEP_METRICS = 6;
 /** A factor with more distinct values than this is drawn as a scatter, not heatmap cells. */
-export const MAX_HEATMAP_LEVELS = 20;
+export const MAX_HEATMAP_LEVELS = 12;
 /** The over-time chart draws one line per design point, up to this many. */
 export const MAX_SERIES_POINTS = 12;
 
@@ -91,11 +91,14 @@ const townWords = (town: string) => (town === 'all' ? 'all towns' : town);
 function factorAxis(factor: FactorColumn, levels: FactorValue[], field: 'x' | 'y', many: boolean) {
   if (factor.type === 'number' && many)
     return { field, type: 'quantitative', title: factor.name, scale: { zero: false } };
+  // Level labels: policy specs are long, so on x they stand level while few and turn when many.
+  const axis = field === 'x' ? { labelAngle: levels.length > 6 ? -45 : 0, labelLimit: 200 } : { labelLimit: 200 };
   return {
     field,
     type: factor.type === 'number' ? 'ordinal' : 'nominal',
     title: factor.name,
     sort: levels.map(asDatum),
+    axis,
   };
 }
 
