@@ -3,7 +3,7 @@
  * a paired comparison with two arms, sweep folders of each shape the sweep charts
  * handle (one numeric factor, one policy factor, a two-factor grid, a Latin
  * hypercube), and Morris and Sobol analyses - each made the way its command makes it
- * (runOne; plan, runPlan into a results folder, analysis from the stored shards).
+ * (runOne; plan, runs into a results folder, analysis from the stored shards).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { analyseComparison, type ComparisonResult } from '../../../analysis/experiments/compare/analyse.js';
 import { planComparison } from '../../../analysis/experiments/compare/plan.js';
 import { codeVersion } from '../../../analysis/experiments/runKey.js';
-import { runPlan } from '../../../analysis/experiments/runSweep.js';
+import { executeRuns } from '../../../analysis/experiments/executor.js';
+import { createStore } from '../../../analysis/experiments/store/index.js';
+import type { SweepPlan } from '../../../analysis/experiments/types.js';
 import { sensitivityAnalysis, type SensitivityResult } from '../../../analysis/experiments/sensitivityRun.js';
 import { openStoreForReading } from '../../../analysis/experiments/store/index.js';
 import { designPoints, parseSweepText } from '../../../analysis/experiments/sweepFile/index.js';
@@ -20,6 +22,21 @@ import { loadScenario } from '../../../scenarios/load.js';
 import { runOne, type RunResult } from '../../../sim/runOne.js';
 
 export const RUN_YEARS = 12;
+
+/**
+ * A plan's runs into a results folder, as runPlan does but without the merge into
+ * results.csv/parquet/duckdb, which the charts do not read (it would double the time).
+ */
+async function runIntoFolder(plan: SweepPlan, dir: string): Promise<void> {
+  const store = createStore(dir, plan, {}, { resume: false });
+  const { failed } = await executeRuns(plan.runs, {
+    workers: 1,
+    codeVersion: plan.codeVersion,
+    onShard: (shard) => store.writeShard(shard),
+    onFailure: (failure) => store.writeFailure(failure),
+  });
+  if (failed > 0) throw new Error(`${failed} runs failed`);
+}
 
 export async function punjabRun(): Promise<RunResult> {
   const { params } = loadScenario('punjab-farm-equipment', { years: RUN_YEARS });
@@ -43,7 +60,7 @@ export async function punjabComparison(dir: string): Promise<ComparisonResult> {
     },
     codeVersion(),
   );
-  await runPlan(design.plan, dir, { workers: 1, resume: false, provenance: {} });
+  await runIntoFolder(design.plan, dir);
   const store = openStoreForReading(dir);
   return analyseComparison(design, (runKey) => store.readShard(runKey));
 }
@@ -92,7 +109,7 @@ export const SWEEP_FILES: Record<string, string[]> = {
 export async function runSweepFile(lines: string[], dir: string, name: string): Promise<number> {
   const def = parseSweepText(`${lines.join('\n')}\n`, join(dir, `${name}.yaml`));
   const plan = planSweep(def, designPoints(def));
-  await runPlan(plan, join(dir, name), { workers: 1, resume: false, provenance: {} });
+  await runIntoFolder(plan, join(dir, name));
   return plan.runs[0].params.startYear;
 }
 
@@ -112,6 +129,6 @@ export async function sensitivityResult(dir: string, method: 'morris' | 'sobol')
   const def = parseSweepText(`${SENSITIVITY_FILE.join('\n')}\n`, join(dir, `sensitivity-${method}.yaml`));
   const analysis = sensitivityAnalysis(def, method);
   const out = join(dir, `sensitivity-${method}`);
-  await runPlan(analysis.plan, out, { workers: 1, resume: false, provenance: {} });
+  await runIntoFolder(analysis.plan, out);
   return analysis.analyse(out);
 }

@@ -5,7 +5,7 @@
  * one (events against metric counts, the firm panel against December tallies).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCharts, type NamedChart } from '../../../analysis/charts/index.js';
+import { renderSvg, runCharts, type NamedChart } from '../../../analysis/charts/index.js';
 import { sampleTicks } from '../../../analysis/charts/runSeries.js';
 import { ALL_TOWNS } from '../../../analysis/charts/spec.js';
 import { COMPLEXITY_CLASSES, UPGRADING_TYPES } from '../../../analysis/charts/runYearly.js';
@@ -93,6 +93,16 @@ describe('runCharts', () => {
 
   it('the same run gives the same spec JSON', () => {
     expect(JSON.stringify(runCharts(result))).toBe(JSON.stringify(charts));
+  });
+
+  it('every chart renders to an SVG with marks; the same bytes when rendered again', async () => {
+    for (const c of charts) {
+      const svg = await renderSvg(c.spec);
+      expect(svg.startsWith('<svg'), c.name).toBe(true);
+      expect(svg, c.name).toMatch(/<path|<rect/);
+    }
+    const histogram = chart('imitation-lag').spec;
+    expect(await renderSvg(histogram)).toBe(await renderSvg(histogram));
   });
 
   it('capability fan: all towns first, P10 <= median <= P90 within [0, 1], no month of a town without firms', () => {
