@@ -17,6 +17,8 @@ import { codeVersion } from '../../analysis/experiments/runKey.js';
 import { runPlan } from '../../analysis/experiments/runSweep.js';
 import { openStoreForReading } from '../../analysis/experiments/store/index.js';
 import { writeFilesAtomically } from '../../analysis/output/atomicWrite.js';
+import { REPORT_FILE, removeStaleCharts, reportFiles } from '../../analysis/report/index.js';
+import { compareReportInput } from '../../analysis/report/inputs/compare.js';
 import { scenarioWarnings } from '../../scenarios/warnings.js';
 import { UserInputError } from '../../scenarios/errors.js';
 import { messages } from '../../scenarios/messages.js';
@@ -66,6 +68,9 @@ Outputs (in the results folder):
                      method, Welch interval, variance reduction, correlation),
                      each run's value, the runs' seeds, provenance
   comparison.csv     one row per arm and metric
+  report.html        forest plot of the differences with their intervals, and
+                     the runs' charts; opens offline
+  charts/            each chart as <name>.vl.json (Vega-Lite) and <name>.svg
   results.csv ...    the runs as a sweep stores them (clustersim results DIR --sql)
 
 Example:
@@ -196,6 +201,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     startedAt: new Date().toISOString(),
   });
   const progress = createRunProgress(io, values.quiet ?? false);
+  const started = performance.now();
   const outcome = await runPlan(design.plan, outDir, {
     workers,
     resume: values.resume ?? false,
@@ -204,19 +210,36 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     onProgress: (update) => progress.update(update),
   });
   progress.finish();
+  const wallSeconds = (performance.now() - started) / 1000;
 
   const store = openStoreForReading(outDir);
   const completed = store.completedKeys();
   const result: ComparisonResult = analyseComparison(design, (runKey) =>
     completed.has(runKey) ? store.readShard(runKey) : undefined,
   );
+  const report = await reportFiles(
+    compareReportInput({
+      result,
+      dir: outDir,
+      scenarioFile: shown(io, design.scenarioFile),
+      horizon: design.horizon,
+      runs: { total: outcome.total, done: completed.size },
+      workers,
+      wallSeconds,
+      provenance,
+      warnings: design.warnings,
+    }),
+  );
   writeFilesAtomically(outDir, {
     'comparison.json': `${JSON.stringify({ ...result, provenance }, null, 2)}\n`,
     'comparison.csv': comparisonCsv(result),
+    ...report,
   });
+  removeStaleCharts(outDir, report);
   io.stdout(comparisonTable(result));
   io.stdout(
-    `\noutputs in ${outShown}/ (comparison.json, comparison.csv; runs: clustersim results ${outShown} --sql ...)\n`,
+    `\noutputs in ${outShown}/ (comparison.json, comparison.csv; runs: clustersim results ${outShown} --sql ...)\n` +
+      `report: ${outShown}/${REPORT_FILE}\n`,
   );
   const notDone = outcome.total - completed.size;
   if (notDone > 0) {

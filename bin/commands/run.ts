@@ -13,6 +13,8 @@ import { eventsJsonlChunks } from '../../analysis/output/eventsJsonl.js';
 import { firmsPanelCsvChunks } from '../../analysis/output/firmsPanelCsv.js';
 import { buildProvenance } from '../../analysis/output/provenance.js';
 import { canonicalJson } from '../../analysis/output/format.js';
+import { CHARTS_DIR, REPORT_FILE, removeStaleCharts, reportFiles } from '../../analysis/report/index.js';
+import { runReportInput } from '../../analysis/report/inputs/run.js';
 import { integerFlag, parseFlags } from '../args.js';
 import { RUN_HELP } from '../help.js';
 import { createProgress } from '../progress.js';
@@ -78,9 +80,18 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   progress.finish();
   const wallSeconds = (performance.now() - started) / 1000;
 
-  const outputs = ['timeseries.csv', 'summary.json', 'events.jsonl', 'firms.csv', 'run.json'];
+  const outputs = [
+    'timeseries.csv',
+    'summary.json',
+    'events.jsonl',
+    'firms.csv',
+    'run.json',
+    REPORT_FILE,
+    `${CHARTS_DIR}/`,
+  ];
+  const scenarioFile = relativeOrAbsolute(io, scenario.file);
   const provenance = buildProvenance({
-    scenarioFile: relativeOrAbsolute(io, scenario.file),
+    scenarioFile,
     scenarioFileHash: scenario.fileHash,
     sources: scenario.sources.map((source) => ({ ...source, file: relativeOrAbsolute(io, source.file) })),
     overrides: scenario.overrides,
@@ -91,17 +102,24 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     wallSeconds,
     outputs,
   });
+  const report = await reportFiles(
+    runReportInput({ result, scenarioFile, overrides: scenario.overrides, wallSeconds, provenance }),
+  );
+  // One batch: the report and the data it was drawn from are replaced together or not at all.
   writeFilesAtomically(outDir, {
+    ...report,
     'timeseries.csv': timeseriesCsvChunks(result),
     'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
     'events.jsonl': eventsJsonlChunks(result),
     'firms.csv': firmsPanelCsvChunks(result),
     'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
   });
+  removeStaleCharts(outDir, report);
   const shownDir = relativeOrAbsolute(io, outDir);
   io.stdout(
     `${params.name}: ${params.years} years, seed ${seed}, ${threads} thread${threads === 1 ? '' : 's'}, ${wallSeconds.toFixed(2)} s\n` +
-      `outputs in ${shownDir}/ (${outputs.join(', ')})\n`,
+      `outputs in ${shownDir}/ (${outputs.join(', ')})\n` +
+      `report: ${shownDir}/${REPORT_FILE}\n`,
   );
   return 0;
 }

@@ -13,6 +13,8 @@ import { sensitivityAnalysis, type SensitivityMethod } from '../../analysis/expe
 import { integerFlag, parseFlags } from '../args.js';
 import { outDirFlag, runPlanWithProgress, shown, sweepFileArgument, workersFlag } from './sweep.js';
 import { formatSensitivityTables } from '../../analysis/experiments/sensitivityReport.js';
+import { writeReport } from '../../analysis/report/index.js';
+import { sensitivityReportInput } from '../../analysis/report/inputs/sweep.js';
 import type { CliIo } from '../io.js';
 
 export const SENSITIVITY_HELP = `clustersim sensitivity - Morris screening or Sobol indices of scenario outputs
@@ -40,7 +42,8 @@ Options:
   -h, --help         show this help
 
 Writes sensitivity.json and sensitivity.csv beside the sweep results (results.csv,
-results.parquet, results.duckdb: clustersim results DIR --sql ...).
+results.parquet, results.duckdb: clustersim results DIR --sql ...), and report.html
+with the charts of the indices (each also as charts/<name>.vl.json and .svg).
 `;
 
 const SENSITIVITY_OPTIONS = {
@@ -78,12 +81,15 @@ export async function sensitivityCommand(args: string[], io: CliIo): Promise<num
   sensitivityFactors(def); // reports a factor without an interval before anything runs
   const analysis = sensitivityAnalysis(def, method);
   const dir = outDirFlag(io, values.out, join('out', 'sensitivity', `${def.name}-${method}`));
+  const provenance = analysis.provenance(['sensitivity', ...args].join(' '));
+  const started = performance.now();
   const outcome = await runPlanWithProgress(io, values.quiet ?? false, analysis.plan, dir, {
     workers,
     retries,
     resume: values.resume ?? false,
-    provenance: analysis.provenance(['sensitivity', ...args].join(' ')),
+    provenance,
   });
+  const wallSeconds = (performance.now() - started) / 1000;
   if (outcome.failed > 0 || outcome.merged.missing > 0) {
     io.stderr(`clustersim: sensitivity: indices need every run; rerun with --resume to retry the failed runs\n`);
     return 1;
@@ -92,5 +98,8 @@ export async function sensitivityCommand(args: string[], io: CliIo): Promise<num
   const written = analysis.write(dir, result);
   io.stdout(formatSensitivityTables(result));
   io.stdout(`indices in ${written.map((path) => shown(io, path)).join(', ')}\n`);
+  const facts = { def, dir, sweepFile: def.file, designPoints: result.designPoints, outcome, workers, wallSeconds };
+  const [report] = await writeReport(dir, sensitivityReportInput({ ...facts, provenance }, result));
+  io.stdout(`report: ${shown(io, report)}\n`);
   return 0;
 }

@@ -13,6 +13,8 @@ import { designPoints, readSweepFile } from '../../analysis/experiments/sweepFil
 import { planSweep, sweepSources } from '../../analysis/experiments/sweepPlan.js';
 import { sweepProvenance } from '../../analysis/experiments/provenance.js';
 import { runPlan, type RunPlanOutcome } from '../../analysis/experiments/runSweep.js';
+import { writeReport } from '../../analysis/report/index.js';
+import { sweepReportInput } from '../../analysis/report/inputs/sweep.js';
 import { integerFlag, parseFlags } from '../args.js';
 import { createRunProgress } from '../runProgress.js';
 import type { CliIo } from '../io.js';
@@ -47,6 +49,8 @@ Results (in the results folder):
   results.csv        tidy table: runKey, seed, <factors>, replicate, tick, town,
   results.parquet    metric, value - the same rows in Parquet
   results.duckdb     tables results and runs; query with clustersim results DIR --sql
+  report.html        charts of the results over the factors; opens offline
+  charts/            each chart as <name>.vl.json (Vega-Lite) and <name>.svg
 
 Exit codes: 0 every run done, 1 some runs failed (recorded; --resume retries
 them), 2 bad input (one-line message).
@@ -140,11 +144,18 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
     design: { kind: def.design.kind, points: plan.runKeyOf.length, replications: def.replications },
     startedAt: new Date().toISOString(),
   });
+  const started = performance.now();
   const outcome = await runPlanWithProgress(io, values.quiet ?? false, sweepPlan, dir, {
     workers,
     retries,
     resume: values.resume ?? false,
     provenance,
   });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (outcome.merged.done > 0) {
+    const facts = { def, dir, sweepFile: def.file, designPoints: plan.runKeyOf.length, outcome, workers, wallSeconds };
+    const [report] = await writeReport(dir, sweepReportInput({ ...facts, provenance }));
+    io.stdout(`report: ${shown(io, report)}\n`);
+  }
   return outcome.failed > 0 ? 1 : 0;
 }

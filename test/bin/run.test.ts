@@ -30,15 +30,32 @@ describe('clustersim run', () => {
     'towns.Daska.initialFirms=20',
   ]);
 
-  it('succeeds, prints where the outputs are, and writes exactly the five files', () => {
+  it('succeeds, prints where the outputs are, writes exactly the data files, the report and charts/, and ends with the report', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`outputs in ${outDir}/`);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(`report: ${outDir}/report.html`);
     expect(readdirSync(outDir).sort()).toEqual([
+      'charts',
       'events.jsonl',
       'firms.csv',
+      'report.html',
       'run.json',
       'summary.json',
       'timeseries.csv',
+    ]);
+    const charts = readdirSync(join(outDir, 'charts'));
+    expect(charts.length).toBeGreaterThan(0);
+    // Every chart as a spec and as an SVG, and nothing else.
+    const stems = charts.filter((name) => name.endsWith('.svg')).map((name) => name.slice(0, -'.svg'.length));
+    expect(charts.sort()).toEqual(stems.flatMap((stem) => [`${stem}.svg`, `${stem}.vl.json`]).sort());
+    expect(JSON.parse(readFileSync(join(outDir, 'run.json'), 'utf8')).outputs).toEqual([
+      'timeseries.csv',
+      'summary.json',
+      'events.jsonl',
+      'firms.csv',
+      'run.json',
+      'report.html',
+      'charts/',
     ]);
   });
 
