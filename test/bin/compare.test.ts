@@ -114,8 +114,8 @@ describe('clustersim compare', () => {
       io,
     );
     expect(code).toBe(0);
-    // 3 replicates x 12 months of the compared year, per arm
-    expect(io.out.trim().split('\n')).toEqual(['arm,n', 'baseline,36', 'training-centre,36']);
+    // 3 replicates x (12 months of the compared year + 3 earlier Decembers), per arm
+    expect(io.out.trim().split('\n')).toEqual(['arm,n', 'baseline,45', 'training-centre,45']);
   });
 
   it('refuses a second run into the same folder, and with --resume runs nothing and gives the same numbers', async () => {

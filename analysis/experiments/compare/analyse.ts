@@ -43,16 +43,22 @@ export interface ComparisonResult {
   runs: RunEntry[];
 }
 
-/** The number a run gives for `metric`: December's value, or the year's sum for a flow (null if any month is missing). */
+/**
+ * The number a run gives for `metric`: the last kept tick (December of the compared
+ * year), or for a flow the sum over the twelve months ending there (null if any is
+ * missing). Earlier kept ticks are Decembers of earlier years, for charts.
+ */
 export function metricValue(shard: ShardRecord, metric: KeyMetric): number | null {
   const { ticks, towns, metrics, values } = shard.samples;
   const metricIndex = metrics.indexOf(metric.name);
   const townIndex = towns.indexOf(ALL_TOWNS_LABEL);
   if (metricIndex < 0 || townIndex < 0) throw new Error(`shard ${shard.runKey} has no ${metric.name} for all towns`);
   const at = (tickIndex: number) => values[(tickIndex * towns.length + townIndex) * metrics.length + metricIndex];
-  if (metric.kind !== 'flow') return at(ticks.length - 1);
+  const last = ticks.length - 1;
+  if (metric.kind !== 'flow') return at(last);
   let sum = 0;
   for (let tickIndex = 0; tickIndex < ticks.length; tickIndex++) {
+    if (ticks[tickIndex] <= ticks[last] - 12) continue;
     const value = at(tickIndex);
     if (value === null) return null;
     sum += value;

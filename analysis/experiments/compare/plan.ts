@@ -164,7 +164,12 @@ export function planComparison(request: CompareRequest, codeVersion: string): Co
   const keep: KeepSpec = {
     metrics: metrics.map((metric) => metric.name),
     towns: 'all',
-    sampleTicks: Array.from({ length: 12 }, (_, month) => yearIndex * 12 + month),
+    // December of every earlier year (the time series behind the capability-by-arm chart), then
+    // the 12 months of the compared year (its December for levels, all twelve for flows).
+    sampleTicks: [
+      ...Array.from({ length: yearIndex }, (_, y) => y * 12 + 11),
+      ...Array.from({ length: 12 }, (_, month) => yearIndex * 12 + month),
+    ],
   };
   const plan = planRuns({
     name: `compare-${baseline.params.name}`,

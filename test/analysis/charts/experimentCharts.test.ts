@@ -54,8 +54,8 @@ const allCharts = (): [string, NamedChart][] => [
 describe('every experiment chart', () => {
   it('validates against the Vega-Lite schema and compiles without a warning', () => {
     const charts = allCharts();
-    // 2 comparison + 3 + 1 + 3 + 1 sweep + 2 Morris + 2 Sobol.
-    expect(charts).toHaveLength(14);
+    // 3 comparison + 3 + 1 + 3 + 1 sweep + 2 Morris + 2 Sobol.
+    expect(charts).toHaveLength(15);
     for (const [source, chart] of charts) {
       expect(schemaErrors(chart.spec), `${source}: ${chart.name}`).toEqual([]);
       expect(compileWarnings(chart.spec), `${source}: ${chart.name}`).toEqual([]);
@@ -68,8 +68,12 @@ describe('every experiment chart', () => {
 });
 
 describe('comparisonCharts', () => {
-  it('gives the forest plot and the replicate values; no capability-over-time chart from one stored year', () => {
-    expect(compareCharts().map((chart) => chart.name)).toEqual(['policy-effects', 'replicate-values']);
+  it('gives the forest plot, the replicate values and capability over time per arm (Decembers kept)', () => {
+    expect(compareCharts().map((chart) => chart.name)).toEqual([
+      'policy-effects',
+      'replicate-values',
+      'capability-by-arm',
+    ]);
   });
 
   it('forest plot: one row per arm and metric holding the comparison interval, lower <= difference <= upper', () => {

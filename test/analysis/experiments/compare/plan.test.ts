@@ -58,14 +58,16 @@ describe('the comparison plan', () => {
     expect(new Set(design.plan.runs.map((run) => run.seed)).size).toBe(9);
   });
 
-  it('keeps the twelve months of the compared year, every town, the chosen metrics', () => {
+  it('keeps earlier Decembers and the twelve months of the compared year, every town, the chosen metrics', () => {
     const last = planComparison(request(), 'sim-test');
     expect(last.year).toBe(1964);
-    expect(last.plan.runs[0].keep.sampleTicks).toEqual([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59]);
+    expect(last.plan.runs[0].keep.sampleTicks).toEqual([
+      11, 23, 35, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+    ]);
     expect(last.plan.runs[0].keep.towns).toBe('all');
     expect(last.metrics.map((metric) => metric.name)).toEqual(DEFAULT_KEY_METRICS);
     const early = planComparison(request({ atYear: 1961, metrics: ['entries', 'firms', 'entries'] }), 'sim-test');
-    expect(early.plan.runs[0].keep.sampleTicks[0]).toBe(12);
+    expect(early.plan.runs[0].keep.sampleTicks.slice(0, 2)).toEqual([11, 12]);
     expect(early.metrics).toEqual([
       { name: 'entries', kind: 'flow', unit: 'firms/year', measured: 'sum over 1961' },
       { name: 'firms', kind: 'level', unit: 'firms', measured: 'December 1961' },
@@ -136,5 +138,22 @@ describe('key metrics', () => {
     expect(metricValue(shard, { name: 'entries', kind: 'flow', unit: '', measured: '' })).toBe(24);
     values[3] = null;
     expect(metricValue(shard, { name: 'entries', kind: 'flow', unit: '', measured: '' })).toBeNull();
+  });
+
+  it('sum a flow over the compared year only when earlier Decembers are kept too', () => {
+    const ticks = [11, ...Array.from({ length: 12 }, (_, month) => 12 + month)];
+    const values = ticks.map((tick) => (tick === 11 ? 100 : 1));
+    const shard: ShardRecord = {
+      format: SHARD_FORMAT,
+      runKey: 'k',
+      seed: 1,
+      replicate: 0,
+      factors: {},
+      codeVersion: 'v',
+      samples: { ticks, towns: ['all'], metrics: ['entries'], values },
+      runSeconds: 0,
+    };
+    expect(metricValue(shard, { name: 'entries', kind: 'flow', unit: '', measured: '' })).toBe(12);
+    expect(metricValue(shard, { name: 'entries', kind: 'level', unit: '', measured: '' })).toBe(1);
   });
 });
