@@ -6,7 +6,7 @@ Usage:
 
 Commands:
   run <scenario>     simulate a scenario and write timeseries.csv, summary.json,
-                     events.jsonl, firms.csv, run.json
+                     events.jsonl, firms.csv, run.json and report.html (charts)
   validate <file...> check scenario and policy files without running them
   scenarios          list the bundled scenarios and policy files
   sweep <sweep-file> run a parameter sweep (grid, Latin hypercube, design file) on
@@ -77,6 +77,10 @@ Outputs (in the output folder):
                      capability, cash, sales, revenue, profit, effort)
   run.json           provenance: scenario hash, parameters, seed, threads, code
                      version, Node version, wall time
+  report.html        the run's charts, summary and provenance in one page that opens
+                     offline in any browser (vega, vega-lite, vega-embed inlined)
+  charts/            each chart as <name>.vl.json (Vega-Lite spec with its data) and
+                     <name>.svg (drawn in Node)
 
 Exit codes: 0 success, 2 bad input (one-line message), 1 internal error.
 `;

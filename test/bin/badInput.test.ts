@@ -5,7 +5,7 @@
  * trace unless --debug; and a failed run must leave an existing output folder's files
  * byte-identical.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -552,8 +552,10 @@ describe('a failed run damages nothing already written', () => {
   let before: Map<string, Buffer>;
 
   function snapshot(folder: string): Map<string, Buffer> {
+    // Recursive: the run writes charts/ beside its files, and a failed run must not touch those either.
     return new Map(
-      readdirSync(folder)
+      (readdirSync(folder, { recursive: true }) as string[])
+        .filter((name) => !statSync(join(folder, name)).isDirectory())
         .sort()
         .map((name) => [name, readFileSync(join(folder, name))]),
     );
@@ -573,7 +575,15 @@ describe('a failed run damages nothing already written', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     before = snapshot(out);
-    expect([...before.keys()]).toEqual(['events.jsonl', 'firms.csv', 'run.json', 'summary.json', 'timeseries.csv']);
+    expect([...before.keys()].filter((name) => !name.startsWith('charts/'))).toEqual([
+      'events.jsonl',
+      'firms.csv',
+      'report.html',
+      'run.json',
+      'summary.json',
+      'timeseries.csv',
+    ]);
+    expect([...before.keys()].some((name) => name.startsWith('charts/'))).toBe(true);
     for (const bytes of before.values()) expect(bytes.length).toBeGreaterThan(0);
   });
 

@@ -69,7 +69,10 @@ describe('coverage on normal data', () => {
 describe('what pairing buys', () => {
   it('is a narrower interval than Welch when the arms are positively correlated', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 3, max: 30 }), (seed, n) => {
+      // n >= 5 and a fixed fast-check seed: this is a statement about samples, and with
+      // three pairs a sample can (rarely) have near-equal arms by chance; the property must
+      // not flake, so it is checked on the same 200 samples every time.
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 5, max: 30 }), (seed, n) => {
         // Correlation 0.99: the seed decides almost everything. Pairing removes σs from the
         // differences, so var(d) = 2σe² against var(b) + var(a) ≈ 2(σs² + σe²).
         const { baseline, arm } = pairedSample(normals(`pos${seed}`), n, 0.5, 10, 1);
@@ -78,7 +81,7 @@ describe('what pairing buys', () => {
         expect(result.varianceReduction!).toBeGreaterThan(0);
         expect(result.correlation!).toBeGreaterThan(0);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20261124 },
     );
   });
 
