@@ -3,10 +3,12 @@
  * sweep's results, or checking the plan on --resume), run only the keys without a
  * shard, then merge. Every command that runs many simulations (sweep, compare,
  * sensitivity) goes through here, so each is resumable and queryable the same way.
+ * runSlice does the same for one slice of the plan (--shard i/N, array jobs) and
+ * leaves the merge to whoever runs last.
  */
 import { executeRuns, type ExecuteProgress } from './executor.js';
-import { createStore, mergeResults } from './store/index.js';
-import type { SweepPlan } from './types.js';
+import { createStore, mergeResults, type SweepStore } from './store/index.js';
+import type { RunSpec, SweepPlan } from './types.js';
 
 export interface RunPlanOptions {
   workers: number;
@@ -20,20 +22,32 @@ export interface RunPlanOptions {
   onProgress?(progress: ExecuteProgress): void;
 }
 
-export interface RunPlanOutcome {
+export interface SliceOutcome {
   total: number;
   skipped: number;
   done: number;
   failed: number;
+}
+
+export interface RunPlanOutcome extends SliceOutcome {
   merged: Awaited<ReturnType<typeof mergeResults>>;
 }
 
-export async function runPlan(plan: SweepPlan, dir: string, options: RunPlanOptions): Promise<RunPlanOutcome> {
-  const store = createStore(dir, plan, options.provenance, { resume: options.resume });
+/** The runs of slice `index` of `count`: every count-th run of the plan, from position index. */
+export function shardRuns<T>(runs: readonly T[], shard: { index: number; count: number }): T[] {
+  return runs.filter((_, position) => position % shard.count === shard.index);
+}
+
+async function runMissing(
+  store: SweepStore,
+  runs: readonly RunSpec[],
+  plan: SweepPlan,
+  options: RunPlanOptions,
+): Promise<SliceOutcome> {
   const completed = store.completedKeys();
-  const toRun = plan.runs.filter((run) => !completed.has(run.runKey));
-  const skipped = plan.runs.length - toRun.length;
-  options.onStart?.({ total: plan.runs.length, skipped, toRun: toRun.length });
+  const toRun = runs.filter((run) => !completed.has(run.runKey));
+  const skipped = runs.length - toRun.length;
+  options.onStart?.({ total: runs.length, skipped, toRun: toRun.length });
   const { done, failed } = await executeRuns(toRun, {
     workers: options.workers,
     retries: options.retries,
@@ -42,6 +56,28 @@ export async function runPlan(plan: SweepPlan, dir: string, options: RunPlanOpti
     onFailure: (failure) => store.writeFailure(failure),
     onProgress: options.onProgress,
   });
-  const merged = await mergeResults(dir);
-  return { total: plan.runs.length, skipped, done, failed, merged };
+  return { total: runs.length, skipped, done, failed };
+}
+
+export async function runPlan(plan: SweepPlan, dir: string, options: RunPlanOptions): Promise<RunPlanOutcome> {
+  const store = createStore(dir, plan, options.provenance, { resume: options.resume });
+  const outcome = await runMissing(store, plan.runs, plan, options);
+  return { ...outcome, merged: await mergeResults(dir) };
+}
+
+/**
+ * Slice `index` of `count` (--shard i/N): slices join the same folder (the plan must
+ * match, as on resume), skip runs that already have a shard (so a re-submitted slice
+ * finishes what it had left), and do not merge; `clustersim results DIR --merge` (or
+ * the sweep with --resume) merges once every slice is done. Temp files are not cleaned:
+ * other slices may be writing on other hosts, where a pid means nothing.
+ */
+export async function runSlice(
+  plan: SweepPlan,
+  dir: string,
+  shard: { index: number; count: number },
+  options: Omit<RunPlanOptions, 'resume'>,
+): Promise<SliceOutcome> {
+  const store = createStore(dir, plan, options.provenance, { resume: true, cleanTempFiles: false });
+  return runMissing(store, shardRuns(plan.runs, shard), plan, { ...options, resume: true });
 }

@@ -12,7 +12,8 @@ import { messages } from '../../scenarios/messages.js';
 import { designPoints, readSweepFile } from '../../analysis/experiments/sweepFile/index.js';
 import { planSweep, sweepSources } from '../../analysis/experiments/sweepPlan.js';
 import { sweepProvenance } from '../../analysis/experiments/provenance.js';
-import { runPlan, type RunPlanOutcome } from '../../analysis/experiments/runSweep.js';
+import { runPlan, runSlice, type RunPlanOutcome } from '../../analysis/experiments/runSweep.js';
+import type { SweepPlan } from '../../analysis/experiments/types.js';
 import { writeReport } from '../../analysis/report/index.js';
 import { sweepReportInput } from '../../analysis/report/inputs/sweep.js';
 import { integerFlag, parseFlags } from '../args.js';
@@ -35,6 +36,11 @@ Options:
   --resume           finish an interrupted sweep in DIR: run only the runs without
                      a result (the sweep file and code must be unchanged)
   --retries N        extra attempts for a run that throws (default 1)
+  --shard I/N        run only slice I of N (0 <= I < N) of the plan: runs at plan
+                     positions I, I+N, I+2N, ...; for array jobs (Slurm --array,
+                     Kubernetes Indexed Jobs) writing into one shared --out. Slices
+                     skip runs that have a result and do not merge: run
+                     clustersim results DIR --merge when all are done
   --dry-run          plan and print the number of runs, run nothing
   --quiet            no progress output
   --debug            show stack traces for errors
@@ -62,10 +68,24 @@ const SWEEP_OPTIONS = {
   resume: { type: 'boolean' },
   retries: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  shard: { type: 'string' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** `--shard 3/8`: slice 3 of 8 (0-based). */
+export function shardFlag(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!(Number.isSafeInteger(count) && count >= 1 && count <= 1_000_000 && index < count))
+    throw new UserInputError(
+      messages.badFlagValue('--shard', 'I/N with 0 <= I < N <= 1000000 (e.g. --shard 0/4)', `"${text}"`),
+    );
+  return { index, count };
+}
 
 export function workersFlag(text: string | undefined): number {
   return integerFlag('--workers', text, 1, 1024) ?? availableParallelism();
@@ -127,6 +147,7 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   }
   const workers = workersFlag(values.workers);
   const retries = integerFlag('--retries', values.retries, 0, 100);
+  shardFlag(values.shard); // a bad --shard is reported before the sweep file is read
   const def = readSweepFile(sweepFileArgument(io, positionals[0]));
   const plan = planSweep(def, designPoints(def));
   const dir = outDirFlag(io, values.out, join('out', 'sweeps', def.name));
@@ -144,6 +165,8 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
     design: { kind: def.design.kind, points: plan.runKeyOf.length, replications: def.replications },
     startedAt: new Date().toISOString(),
   });
+  const shard = shardFlag(values.shard);
+  if (shard) return runSliceCommand(io, values.quiet ?? false, sweepPlan, dir, shard, { workers, retries, provenance });
   const started = performance.now();
   const outcome = await runPlanWithProgress(io, values.quiet ?? false, sweepPlan, dir, {
     workers,
@@ -158,4 +181,30 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(`report: ${shown(io, report)}\n`);
   }
   return outcome.failed > 0 ? 1 : 0;
+}
+
+/** One slice of a sweep (--shard I/N): run its missing runs, say what is left to do. */
+async function runSliceCommand(
+  io: CliIo,
+  quiet: boolean,
+  plan: SweepPlan,
+  dir: string,
+  shard: { index: number; count: number },
+  options: { workers: number; retries: number | undefined; provenance: Record<string, unknown> },
+): Promise<number> {
+  const progress = createRunProgress(io, quiet);
+  const started = performance.now();
+  const outcome = await runSlice(plan, dir, shard, {
+    ...options,
+    onStart: (runs) => progress.start(runs),
+    onProgress: (p) => progress.update(p),
+  });
+  progress.finish();
+  const { total, skipped, done, failed } = outcome;
+  io.stdout(
+    `${plan.name} slice ${shard.index}/${shard.count}: ${total} runs (${skipped} already done, ${done} run now` +
+      `${failed ? `, ${failed} FAILED` : ''}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+      `when every slice is done: clustersim results ${shown(io, dir)} --merge\n`,
+  );
+  return failed > 0 ? 1 : 0;
 }

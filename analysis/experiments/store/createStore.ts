@@ -57,7 +57,15 @@ export function createStore(
   dir: string,
   plan: SweepPlan,
   provenance: Record<string, unknown>,
-  options: { resume: boolean },
+  options: {
+    resume: boolean;
+    /**
+     * Delete temp files left by dead writers (default true). Slices of one sweep running
+     * at once on several machines (--shard) pass false: a writer's pid means nothing on
+     * another host, and a leftover temp file is ignored anyway.
+     */
+    cleanTempFiles?: boolean;
+  },
 ): SweepStore {
   checkPlan(plan);
   checkFactorColumns(plan.factors);
@@ -81,7 +89,7 @@ export function createStore(
   }
   for (const folder of [dir, join(dir, SHARDS_DIR), join(dir, FAILURES_DIR)]) {
     mkdirSync(folder, { recursive: true });
-    removeLeftoverTempFiles(folder);
+    if (options.cleanTempFiles ?? true) removeLeftoverTempFiles(folder);
   }
   const planKeys = new Set(plan.runs.map((run) => run.runKey));
   return {
