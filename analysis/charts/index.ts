@@ -17,6 +17,7 @@ import type { NamedChart } from './types.js';
 export type { NamedChart } from './types.js';
 export type { SweepChartOptions } from './sweep.js';
 export { renderSvg } from './svg.js';
+export { sweepFactorTitles, sweepStartYear } from './sweepFactors.js';
 
 const present = (chart: NamedChart | null): chart is NamedChart => chart !== null;
 

@@ -78,7 +78,9 @@ export function capabilityFanChart(result: RunResult): NamedChart | null {
     data,
     body: {
       facet: { field: 'town', type: 'nominal', title: null, sort: order.map((row) => series.rowLabels[row]) },
-      columns: 4,
+      // Three columns: All towns and Punjab's 8 towns fill 3 x 3, and with the legend the chart
+      // stays under ~900 px, inside a laptop's report column (13 towns make 5 rows).
+      columns: 3,
       spec: {
         width: PANEL_WIDTH,
         height: PANEL_HEIGHT,

@@ -6,6 +6,7 @@
 import type { OutputIndices, SensitivityResult } from '../experiments/sensitivityRun.js';
 import { metricUnit } from './metricUnits.js';
 import { CHART_HEIGHT, CHART_WIDTH, kebab, namedChart, round } from './spec.js';
+import { LABEL_FONT_SIZE, LABEL_PLACES, niceCeiling, placeMorrisLabels } from './labelPlacement.js';
 import type { DataRow, NamedChart } from './types.js';
 
 /** One chart per output, up to this many (a sensitivity file names a handful). */
@@ -23,12 +24,27 @@ export function morrisData(output: OutputIndices): DataRow[] {
 }
 
 export function morrisChart(result: SensitivityResult, output: OutputIndices): NamedChart | null {
-  const data = morrisData(output);
-  if (data.length === 0) return null;
+  const points = morrisData(output);
+  if (points.length === 0) return null;
   const unit = outputUnit(output);
-  const top = Math.max(...data.flatMap((row) => [row.muStar as number, row.sigma as number]), 0);
-  const x = { field: 'muStar', type: 'quantitative', title: `μ* (mean |elementary effect|, ${unit} per factor range)` };
-  const y = { field: 'sigma', type: 'quantitative', title: `σ (sd of elementary effects, ${unit} per factor range)` };
+  const top = Math.max(...points.flatMap((row) => [row.muStar as number, row.sigma as number]), 0);
+  // One fixed domain on both axes (it holds the σ = μ* line): label placement needs the pixel positions.
+  const domainMax = niceCeiling(top);
+  const data = placeMorrisLabels(points, domainMax);
+  const scale = { domain: [0, domainMax], nice: false };
+  const x = {
+    field: 'muStar',
+    type: 'quantitative',
+    scale,
+    title: `μ* (mean |elementary effect|, ${unit} per factor range)`,
+  };
+  const y = {
+    field: 'sigma',
+    type: 'quantitative',
+    scale,
+    title: `σ (sd of elementary effects, ${unit} per factor range)`,
+  };
+  const usedPlaces = LABEL_PLACES.filter((place) => data.some((row) => row.labelPlace === place.name));
   return namedChart({
     name: `morris-${kebab(output.output)}`,
     title: `Morris screening: ${output.output}`,
@@ -45,7 +61,7 @@ export function morrisChart(result: SensitivityResult, output: OutputIndices): N
           data: {
             values: [
               { muStar: 0, sigma: 0 },
-              { muStar: round(top), sigma: round(top) },
+              { muStar: round(domainMax), sigma: round(domainMax) },
             ],
           },
           mark: { type: 'line', color: '#999', strokeDash: [4, 3] },
@@ -64,10 +80,19 @@ export function morrisChart(result: SensitivityResult, output: OutputIndices): N
             ],
           },
         },
-        {
-          mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11 },
+        // One text layer per label place in use: dx, dy and align are mark properties, not channels.
+        ...usedPlaces.map((place) => ({
+          transform: [{ filter: { field: 'labelPlace', equal: place.name } }],
+          mark: {
+            type: 'text',
+            align: place.align,
+            baseline: 'middle',
+            dx: place.dx,
+            dy: place.dy,
+            fontSize: LABEL_FONT_SIZE,
+          },
           encoding: { x, y, text: { field: 'factor', type: 'nominal' } },
-        },
+        })),
       ],
     },
   });

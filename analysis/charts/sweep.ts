@@ -24,6 +24,11 @@ export const MAX_SERIES_POINTS = 12;
 export interface SweepChartOptions {
   /** Calendar year of tick 0 (the scenario's start year), for time labels; stored runs do not record it. */
   startYear?: number;
+  /**
+   * Axis title per factor name, saying what the factor sets and its unit (sweepFactors.ts
+   * makes them from the sweep definition); a factor without one is titled by its name.
+   */
+  factorTitles?: Record<string, string>;
 }
 
 interface StoredRun {
@@ -88,15 +93,24 @@ function whenWords(tick: number, startYear: number | undefined): string {
 
 const townWords = (town: string) => (town === 'all' ? 'all towns' : town);
 
-function factorAxis(factor: FactorColumn, levels: FactorValue[], field: 'x' | 'y', many: boolean) {
-  if (factor.type === 'number' && many)
-    return { field, type: 'quantitative', title: factor.name, scale: { zero: false } };
+const factorTitle = (factor: FactorColumn, options: SweepChartOptions) =>
+  options.factorTitles?.[factor.name] ?? factor.name;
+
+function factorAxis(
+  factor: FactorColumn,
+  levels: FactorValue[],
+  field: 'x' | 'y',
+  many: boolean,
+  options: SweepChartOptions,
+) {
+  const title = factorTitle(factor, options);
+  if (factor.type === 'number' && many) return { field, type: 'quantitative', title, scale: { zero: false } };
   // Level labels: policy specs are long, so on x they stand level while few and turn when many.
   const axis = field === 'x' ? { labelAngle: levels.length > 6 ? -45 : 0, labelLimit: 200 } : { labelLimit: 200 };
   return {
     field,
     type: factor.type === 'number' ? 'ordinal' : 'nominal',
-    title: factor.name,
+    title,
     sort: levels.map(asDatum),
     axis,
   };
@@ -132,8 +146,8 @@ function metricChart(
     if (data.length === 0) return null;
     const numeric = fx.type === 'number';
     const x = numeric
-      ? { field: 'x', type: 'quantitative', title: fx.name, scale: { zero: false } }
-      : factorAxis(fx, levels, 'x', false);
+      ? { field: 'x', type: 'quantitative', title: factorTitle(fx, options), scale: { zero: false } }
+      : factorAxis(fx, levels, 'x', false, options);
     const y = { field: 'mean', type: 'quantitative', title: valueTitle, scale: { zero: false } };
     return namedChart({
       ...base,
@@ -188,8 +202,8 @@ function metricChart(
         height: CHART_HEIGHT,
         mark: { type: 'point', filled: true, size: 110, stroke: '#333', strokeWidth: 0.5 },
         encoding: {
-          x: factorAxis(fx, xLevels, 'x', true),
-          y: factorAxis(fy, yLevels, 'y', true),
+          x: factorAxis(fx, xLevels, 'x', true, options),
+          y: factorAxis(fy, yLevels, 'y', true, options),
           color,
           tooltip: [
             { field: 'x', title: fx.name },
@@ -212,7 +226,10 @@ function metricChart(
     body: {
       width: cell * xLevels.length,
       height: Math.max(28, Math.min(60, cell)) * yLevels.length,
-      encoding: { x: factorAxis(fx, xLevels, 'x', false), y: factorAxis(fy, yLevels, 'y', false) },
+      encoding: {
+        x: factorAxis(fx, xLevels, 'x', false, options),
+        y: factorAxis(fy, yLevels, 'y', false, options),
+      },
       layer: [
         { mark: { type: 'rect' }, encoding: { color } },
         {

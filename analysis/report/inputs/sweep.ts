@@ -1,5 +1,5 @@
 /** The reports of `clustersim sweep` and `clustersim sensitivity`: the design, the runs, and the charts of their results. */
-import { sensitivityCharts, sweepCharts } from '../../charts/index.js';
+import { sensitivityCharts, sweepCharts, sweepFactorTitles, sweepStartYear } from '../../charts/index.js';
 import type { SensitivityResult } from '../../experiments/sensitivityRun.js';
 import type { RunPlanOutcome } from '../../experiments/runSweep.js';
 import type { SweepDefinition } from '../../experiments/sweepFile/index.js';
@@ -61,7 +61,7 @@ export function sweepReportInput(facts: SweepReportFacts): ReportInput {
     ],
     notes: missingNotes(facts),
     provenance: facts.provenance,
-    charts: sweepCharts(facts.dir),
+    charts: sweepCharts(facts.dir, { startYear: sweepStartYear(def), factorTitles: sweepFactorTitles(def) }),
   };
 }
 

@@ -7,7 +7,16 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparisonCharts, sensitivityCharts, sweepCharts, type NamedChart } from '../../../analysis/charts/index.js';
+import {
+  comparisonCharts,
+  sensitivityCharts,
+  sweepCharts,
+  sweepFactorTitles,
+  sweepStartYear,
+  type NamedChart,
+} from '../../../analysis/charts/index.js';
+import { parameterDescription } from '../../../analysis/charts/sweepFactors.js';
+import type { SweepDefinition } from '../../../analysis/experiments/sweepFile/index.js';
 import type { DataRow } from '../../../analysis/charts/types.js';
 import type { ComparisonResult } from '../../../analysis/experiments/compare/analyse.js';
 import type { SensitivityResult } from '../../../analysis/experiments/sensitivityRun.js';
@@ -17,15 +26,17 @@ import { compileWarnings, schemaErrors } from './validate.js';
 
 const work = workFolder();
 let comparison: ComparisonResult;
-const sweeps: Record<string, { dir: string; startYear: number; charts: NamedChart[] }> = {};
+const sweeps: Record<string, { dir: string; def: SweepDefinition; startYear: number; charts: NamedChart[] }> = {};
 const sensitivity: Partial<Record<'morris' | 'sobol', SensitivityResult>> = {};
 
 beforeAll(async () => {
   comparison = await punjabComparison(join(work.dir, 'compare'));
   for (const [name, lines] of Object.entries(SWEEP_FILES)) {
-    const startYear = await runSweepFile(lines, work.dir, name);
+    const { def, startYear } = await runSweepFile(lines, work.dir, name);
     const dir = join(work.dir, name);
-    sweeps[name] = { dir, startYear, charts: sweepCharts(dir, { startYear }) };
+    // As the sweep report asks for them (analysis/report/inputs/sweep.ts).
+    const options = { startYear: sweepStartYear(def), factorTitles: sweepFactorTitles(def) };
+    sweeps[name] = { dir, def, startYear, charts: sweepCharts(dir, options) };
   }
   sensitivity.morris = await sensitivityResult(work.dir, 'morris');
   sensitivity.sobol = await sensitivityResult(work.dir, 'sobol');
@@ -174,6 +185,29 @@ describe('sweepCharts', () => {
     const chart = named(sweeps.lhs.charts, 'sweep-firms');
     expect(dataOf(chart)).toHaveLength(13);
     expect((chart.spec as { mark: { type: string } }).mark.type).toBe('point');
+  });
+
+  it('titles a parameter factor with what the scenario schema says it is, and the time words in calendar years', () => {
+    const encoding = (chart: NamedChart) => (chart.spec as { encoding: Record<string, { title: string }> }).encoding;
+    const scatter = encoding(named(sweeps.lhs.charts, 'sweep-firms'));
+    expect(scatter.x.title).toBe('quitRate: monthly probability that an employee quits');
+    expect(scatter.y.title).toBe('spinOff: monthly probability that a qualified journeyman founds a workshop');
+    // A policy factor's levels speak for themselves; the heatmap's numeric factor gets its description too.
+    const heatmap = encoding(named(sweeps.grid.charts, 'sweep-mean-capability'));
+    expect(heatmap.x.title).toBe('policy');
+    expect(heatmap.y.title).toBe('designCost: design work needed to reverse-engineer a frontier product, money');
+    for (const [name, sweep] of Object.entries(sweeps)) expect(sweepStartYear(sweep.def), name).toBe(sweep.startYear);
+    const subtitle = JSON.stringify(named(sweeps['one-number'].charts, 'sweep-firms').spec);
+    expect(subtitle).toContain(`December ${sweeps['one-number'].startYear + 3}`);
+    expect(subtitle).not.toContain('simulated year');
+  });
+
+  it('finds a parameter description through a list item by name, index or *, and none for an unknown path', () => {
+    const byStar = parameterDescription('towns.*.initialFirms');
+    expect(byStar).toBe('Firms at the start of the run');
+    expect(parameterDescription('towns.Daska.initialFirms')).toBe(byStar);
+    expect(parameterDescription('towns.0.initialFirms')).toBe(byStar);
+    expect(parameterDescription('labour.noSuchParameter')).toBeUndefined();
   });
 
   it('over time: a line and band per design point, at the calendar years of the Decembers kept', () => {

@@ -16,7 +16,7 @@ import { createStore } from '../../../analysis/experiments/store/index.js';
 import type { SweepPlan } from '../../../analysis/experiments/types.js';
 import { sensitivityAnalysis, type SensitivityResult } from '../../../analysis/experiments/sensitivityRun.js';
 import { openStoreForReading } from '../../../analysis/experiments/store/index.js';
-import { designPoints, parseSweepText } from '../../../analysis/experiments/sweepFile/index.js';
+import { designPoints, parseSweepText, type SweepDefinition } from '../../../analysis/experiments/sweepFile/index.js';
 import { planSweep } from '../../../analysis/experiments/sweepPlan.js';
 import { loadScenario } from '../../../scenarios/load.js';
 import { runOne, type RunResult } from '../../../sim/runOne.js';
@@ -105,12 +105,16 @@ export const SWEEP_FILES: Record<string, string[]> = {
   ],
 };
 
-/** Run a sweep file into `dir` as clustersim sweep does; returns the base scenario's start year. */
-export async function runSweepFile(lines: string[], dir: string, name: string): Promise<number> {
+/** Run a sweep file into `dir` as clustersim sweep does; returns its definition and the runs' start year. */
+export async function runSweepFile(
+  lines: string[],
+  dir: string,
+  name: string,
+): Promise<{ def: SweepDefinition; startYear: number }> {
   const def = parseSweepText(`${lines.join('\n')}\n`, join(dir, `${name}.yaml`));
   const plan = planSweep(def, designPoints(def));
   await runIntoFolder(plan, join(dir, name));
-  return plan.runs[0].params.startYear;
+  return { def, startYear: plan.runs[0].params.startYear };
 }
 
 const SENSITIVITY_FILE = [

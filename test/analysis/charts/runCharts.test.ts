@@ -95,11 +95,13 @@ describe('runCharts', () => {
     expect(JSON.stringify(runCharts(result))).toBe(JSON.stringify(charts));
   });
 
-  it('every chart renders to an SVG with marks; the same bytes when rendered again', async () => {
+  it('every chart renders to an SVG with marks, no wider than a laptop report column; the same bytes again', async () => {
     for (const c of charts) {
       const svg = await renderSvg(c.spec);
       expect(svg.startsWith('<svg'), c.name).toBe(true);
       expect(svg, c.name).toMatch(/<path|<rect/);
+      // The report column is about 1000 px on a laptop: the capability facets with their legend included.
+      expect(Number(/^<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]), c.name).toBeLessThanOrEqual(1000);
     }
     const histogram = chart('imitation-lag').spec;
     expect(await renderSvg(histogram)).toBe(await renderSvg(histogram));

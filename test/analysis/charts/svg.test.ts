@@ -109,6 +109,60 @@ describe('renderSvg', () => {
     expect(await renderSvg(chart.spec)).toBe(svg);
   });
 
+  it('leaves the spec it is given as it was (vega tags the rows it ingests; renderSvg works on a copy)', async () => {
+    const [chart] = sensitivityCharts(morris);
+    const before = JSON.stringify(chart.spec);
+    await renderSvg(chart.spec);
+    expect(JSON.stringify(chart.spec)).toBe(before);
+    const rows = (chart.spec as { data: { values: object[] } }).data.values;
+    for (const row of rows) expect(Object.getOwnPropertySymbols(row)).toEqual([]);
+  });
+
+  it('moves a Morris label aside when two factors sit close, so no two labels overlap', async () => {
+    const close: SensitivityResult = {
+      ...morris,
+      outputs: [
+        {
+          ...morris.outputs[0],
+          morris: [
+            { name: 'spinOff', mu: 3, muStar: 4, sigma: 2, effects: [] },
+            { name: 'spillover', mu: 3, muStar: 4.05, sigma: 2.05, effects: [] },
+            { name: 'quitRate', mu: 3, muStar: 3.95, sigma: 1.98, effects: [] },
+            { name: 'effortShare', mu: 0, muStar: 0.2, sigma: 0.1, effects: [] },
+          ],
+        },
+      ],
+    };
+    const [chart] = sensitivityCharts(close);
+    expect(schemaErrors(chart.spec)).toEqual([]);
+    expect(compileWarnings(chart.spec)).toEqual([]);
+    const places = (chart.spec as { data: { values: { labelPlace: string }[] } }).data.values.map(
+      (row) => row.labelPlace,
+    );
+    expect(new Set(places.slice(0, 3)).size).toBe(3);
+    // The drawn labels: each <text> of a factor at its translate(x,y); their boxes must not intersect.
+    const svg = await renderSvg(chart.spec);
+    const boxes = [
+      ...svg.matchAll(/text-anchor="(start|end)" transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*>(\w+)<\/text>/g),
+    ]
+      .filter((match) => ['spinOff', 'spillover', 'quitRate', 'effortShare'].includes(match[4]))
+      .map(([, anchor, x, y, text]) => {
+        const width = textWidth(text, 11);
+        const left = anchor === 'start' ? Number(x) : Number(x) - width;
+        return { left, right: left + width, top: Number(y) - 9, bottom: Number(y) + 2 };
+      });
+    expect(boxes).toHaveLength(4);
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) {
+        const apart =
+          boxes[a].right <= boxes[b].left ||
+          boxes[b].right <= boxes[a].left ||
+          boxes[a].bottom <= boxes[b].top ||
+          boxes[b].bottom <= boxes[a].top;
+        expect(apart, `${a} and ${b}`).toBe(true);
+      }
+  });
+
   it('lays text out at Helvetica widths, not one width per character', () => {
     expect(textWidth('iiii', 10)).toBeCloseTo(8.88, 5);
     expect(textWidth('MMMM', 10)).toBeCloseTo(33.32, 5);
