@@ -23,8 +23,10 @@ const ROW_HEIGHT_PER_ARM = 26;
  * Value axis of a panel: few ticks, and any label that would touch its neighbour
  * dropped ('greedy', not every other one), so "-0.03" and "-0.02" never run together
  * where a browser measures the text wider than Node does or the report column is narrow.
+ * Format `r` (significant digits, trailing zeros trimmed): Vega gives it the digits the
+ * tick step needs, where `g` would print a step of 200 as "2e+2".
  */
-const FOREST_VALUE_AXIS = { format: ',~g', tickCount: 5, labelOverlap: 'greedy', labelSeparation: 6 };
+const FOREST_VALUE_AXIS = { format: ',~r', tickCount: 5, labelOverlap: 'greedy', labelSeparation: 6 };
 
 type KeyMetric = ComparisonResult['metrics'][number];
 

@@ -13,6 +13,7 @@ import { metricWithUnit } from './metricUnits.js';
 import { replicatedSeriesChart } from './replicatedSeries.js';
 import { chartTown, shardValue, summariseReplicates, type ReplicateSummary } from './shardSeries.js';
 import { CHART_HEIGHT, CHART_WIDTH, kebab, namedChart, round } from './spec.js';
+import { textWidth } from './textWidth.js';
 import type { DataRow, NamedChart } from './types.js';
 
 export const MAX_SWEEP_METRICS = 6;
@@ -20,6 +21,8 @@ export const MAX_SWEEP_METRICS = 6;
 export const MAX_HEATMAP_LEVELS = 12;
 /** The over-time chart draws one line per design point, up to this many. */
 export const MAX_SERIES_POINTS = 12;
+/** A continuous factor axis: few ticks, and a label that would touch its neighbour dropped. */
+const NUMBER_FACTOR_AXIS = { tickCount: 6, labelOverlap: 'greedy', labelSeparation: 6 };
 
 export interface SweepChartOptions {
   /** Calendar year of tick 0 (the scenario's start year), for time labels; stored runs do not record it. */
@@ -96,17 +99,48 @@ const townWords = (town: string) => (town === 'all' ? 'all towns' : town);
 const factorTitle = (factor: FactorColumn, options: SweepChartOptions) =>
   options.factorTitles?.[factor.name] ?? factor.name;
 
-function factorAxis(
-  factor: FactorColumn,
-  levels: FactorValue[],
-  field: 'x' | 'y',
-  many: boolean,
-  options: SweepChartOptions,
-) {
-  const title = factorTitle(factor, options);
-  if (factor.type === 'number' && many) return { field, type: 'quantitative', title, scale: { zero: false } };
-  // Level labels: policy specs are long, so on x they stand level while few and turn when many.
-  const axis = field === 'x' ? { labelAngle: levels.length > 6 ? -45 : 0, labelLimit: 200 } : { labelLimit: 200 };
+/** Shortest line a wrapped axis title is broken to: a short heatmap axis would otherwise stack one word a line. */
+const MIN_TITLE_LINE_PX = 240;
+
+/** Axis titles are 12 px; a title longer than its axis is broken into lines at spaces rather than run past the chart. */
+export function wrapTitle(title: string, axisLengthPx: number): string | string[] {
+  const lengthPx = Math.max(axisLengthPx, MIN_TITLE_LINE_PX);
+  if (textWidth(title, 12) <= lengthPx) return title;
+  const lines: string[] = [];
+  for (const word of title.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && textWidth(`${lines[last]} ${word}`, 12) <= lengthPx) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Labels are 11 px and stand level while the longest fits its cell; then they turn. */
+function levelLabelAngle(levels: FactorValue[], cellPx: number): number {
+  const widest = Math.max(...levels.map((level) => textWidth(String(asDatum(level)), 11)));
+  return widest <= cellPx - 6 ? 0 : -35;
+}
+
+interface AxisPlace {
+  field: 'x' | 'y';
+  /** Length of the axis, pixels. */
+  lengthPx: number;
+  /** Many numeric values (a Latin hypercube): a continuous axis, not one band per value. */
+  many: boolean;
+  /** Cells of a heatmap: no grid lines through them. */
+  heatmap?: boolean;
+}
+
+function factorAxis(factor: FactorColumn, levels: FactorValue[], place: AxisPlace, options: SweepChartOptions) {
+  const { field, lengthPx, many } = place;
+  const title = wrapTitle(factorTitle(factor, options), lengthPx);
+  if (factor.type === 'number' && many)
+    return { field, type: 'quantitative', title, scale: { zero: false }, axis: NUMBER_FACTOR_AXIS };
+  const axis = {
+    labelLimit: 200,
+    ...(field === 'x' ? { labelAngle: levelLabelAngle(levels, lengthPx / Math.max(1, levels.length)) } : {}),
+    ...(place.heatmap ? { grid: false } : {}),
+  };
   return {
     field,
     type: factor.type === 'number' ? 'ordinal' : 'nominal',
@@ -146,8 +180,14 @@ function metricChart(
     if (data.length === 0) return null;
     const numeric = fx.type === 'number';
     const x = numeric
-      ? { field: 'x', type: 'quantitative', title: factorTitle(fx, options), scale: { zero: false } }
-      : factorAxis(fx, levels, 'x', false, options);
+      ? {
+          field: 'x',
+          type: 'quantitative',
+          title: wrapTitle(factorTitle(fx, options), CHART_WIDTH),
+          scale: { zero: false },
+          axis: NUMBER_FACTOR_AXIS,
+        }
+      : factorAxis(fx, levels, { field: 'x', lengthPx: CHART_WIDTH, many: false }, options);
     const y = { field: 'mean', type: 'quantitative', title: valueTitle, scale: { zero: false } };
     return namedChart({
       ...base,
@@ -202,8 +242,8 @@ function metricChart(
         height: CHART_HEIGHT,
         mark: { type: 'point', filled: true, size: 110, stroke: '#333', strokeWidth: 0.5 },
         encoding: {
-          x: factorAxis(fx, xLevels, 'x', true, options),
-          y: factorAxis(fy, yLevels, 'y', true, options),
+          x: factorAxis(fx, xLevels, { field: 'x', lengthPx: CHART_WIDTH, many: true }, options),
+          y: factorAxis(fy, yLevels, { field: 'y', lengthPx: CHART_HEIGHT, many: true }, options),
           color,
           tooltip: [
             { field: 'x', title: fx.name },
@@ -217,6 +257,8 @@ function metricChart(
   const means = data.map((row) => row.mean as number);
   const middle = round((Math.min(...means) + Math.max(...means)) / 2);
   const cell = Math.max(28, Math.min(80, Math.floor(CHART_WIDTH / xLevels.length)));
+  const width = cell * xLevels.length;
+  const height = Math.max(28, Math.min(60, cell)) * yLevels.length;
   return namedChart({
     ...base,
     description:
@@ -224,11 +266,11 @@ function metricChart(
       `(${townWords(town)}, ${when}); darker is lower, yellow higher.${averaged}`,
     data,
     body: {
-      width: cell * xLevels.length,
-      height: Math.max(28, Math.min(60, cell)) * yLevels.length,
+      width,
+      height,
       encoding: {
-        x: factorAxis(fx, xLevels, 'x', false, options),
-        y: factorAxis(fy, yLevels, 'y', false, options),
+        x: factorAxis(fx, xLevels, { field: 'x', lengthPx: width, many: false, heatmap: true }, options),
+        y: factorAxis(fy, yLevels, { field: 'y', lengthPx: height, many: false, heatmap: true }, options),
       },
       layer: [
         { mark: { type: 'rect' }, encoding: { color } },
