@@ -11,7 +11,10 @@ const { badKeepRun, ...options } = JSON.parse(optionsJson ?? '{}');
 const def = readSweepFile(file);
 const { runKeyOf: _cells, ...plan } = planSweep(def, designPoints(def));
 if (badKeepRun !== undefined)
-  plan.runs[badKeepRun] = { ...plan.runs[badKeepRun], keep: { ...plan.runs[badKeepRun].keep, metrics: ['noSuchMetric'] } };
+  plan.runs[badKeepRun] = {
+    ...plan.runs[badKeepRun],
+    keep: { ...plan.runs[badKeepRun].keep, metrics: ['noSuchMetric'] },
+  };
 const outcome = await runQueuedSweep(plan, dir, {
   ...options,
   queue,

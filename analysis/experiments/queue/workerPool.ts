@@ -1,7 +1,7 @@
 /**
  * `clustersim worker --queue redis://...`: pull runs of every sweep in progress on that
  * Redis. Sweeps announce their queues in the set `clustersim:sweeps`; the pool looks
- * at it every few seconds, starts a BullMQ Worker on each new queue and closes the
+ * at it every second, starts a BullMQ Worker on each new queue and closes the
  * Worker of a queue that is gone (its sweep is over). Runs execute in BullMQ's
  * sandboxed worker threads (processor.ts), `concurrency` at a time per sweep, so the
  * event loop here stays free to renew job locks.
@@ -24,7 +24,7 @@ export interface QueueWorkerOptions {
   concurrency: number;
   /** Job lock: a dead worker's run is taken again after about 1-2 x this (default 30). */
   lockSeconds?: number;
-  /** How often the set of sweeps is looked at (default 2000 ms). */
+  /** How often the set of sweeps is looked at (default 1000 ms). */
   pollMs?: number;
   log?(text: string): void;
 }
@@ -63,6 +63,8 @@ export function startQueueWorkers(options: QueueWorkerOptions): QueueWorkers {
       if (error.message !== lastError) log(`queue ${queueName}: ${error.message}`);
       lastError = error.message;
     });
+    // Emitted by whichever worker's check found the run: its own worker died (or starved) mid-run.
+    worker.on('stalled', (jobId) => log(`run ${jobId.slice(0, 12)} stalled (its worker died?); queued again`));
     worker.on('completed', () => void redis.hincrby(sweepInfoKey(queueName), 'done', 1).catch(() => {}));
     worker.on('failed', (job, error) => {
       if (!job) return;
@@ -91,7 +93,7 @@ export function startQueueWorkers(options: QueueWorkerOptions): QueueWorkers {
         await worker.close();
       }
   };
-  const timer = setInterval(() => void refresh().catch(() => {}), options.pollMs ?? 2000);
+  const timer = setInterval(() => void refresh().catch(() => {}), options.pollMs ?? 1000);
   void refresh().catch(() => {});
 
   return {
