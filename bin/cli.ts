@@ -17,6 +17,8 @@ import { resultsCommand } from './commands/results.js';
 import { compareCommand } from './commands/compare.js';
 import { sweepCommand } from './commands/sweep.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { workerCommand } from './commands/worker.js';
+import { statusCommand } from './commands/status.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   run: runCommand,
@@ -26,6 +28,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   sweep: sweepCommand,
   compare: compareCommand,
   sensitivity: sensitivityCommand,
+  worker: workerCommand,
+  status: statusCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -18,6 +18,8 @@ Commands:
                      Morris screening or Sobol indices of scenario outputs
   results <dir>      status of a sweep's results folder; --sql "QUERY" answers a
                      query on its merged results (DuckDB)
+  worker --queue URL run queued sweep runs from Redis on this machine
+  status --queue URL show the sweeps queued on a Redis
 
 Options:
   -h, --help         show help (also: clustersim run --help)

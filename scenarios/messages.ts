@@ -3,7 +3,7 @@
  * wording stays consistent and tests can match on it.
  */
 /** The commands, for the unknown-command message (bin/cli.ts dispatches them). */
-export const COMMAND_NAMES = 'run, validate, scenarios, sweep, compare, sensitivity, results';
+export const COMMAND_NAMES = 'run, validate, scenarios, sweep, compare, sensitivity, results, worker, status';
 
 export const messages = {
   fileNotFound: (file: string) =>

@@ -14,6 +14,7 @@ import { planSweep, sweepSources } from '../../analysis/experiments/sweepPlan.js
 import { sweepProvenance } from '../../analysis/experiments/provenance.js';
 import { runPlan, runSlice, type RunPlanOutcome } from '../../analysis/experiments/runSweep.js';
 import type { SweepPlan } from '../../analysis/experiments/types.js';
+import { runQueuedSweep } from '../../analysis/experiments/queue/submit.js';
 import { writeReport } from '../../analysis/report/index.js';
 import { sweepReportInput } from '../../analysis/report/inputs/sweep.js';
 import { integerFlag, parseFlags } from '../args.js';
@@ -41,6 +42,11 @@ Options:
                      Kubernetes Indexed Jobs) writing into one shared --out. Slices
                      skip runs that have a result and do not merge: run
                      clustersim results DIR --merge when all are done
+  --queue URL        submit the runs without a result to Redis (redis://host:port)
+                     instead of running them here; clustersim worker --queue URL
+                     on any number of machines runs them. The results folder must
+                     be on a filesystem every worker sees at the same path. Shows
+                     progress until every run is done or failed, then merges
   --dry-run          plan and print the number of runs, run nothing
   --quiet            no progress output
   --debug            show stack traces for errors
@@ -69,6 +75,7 @@ const SWEEP_OPTIONS = {
   retries: { type: 'string' },
   'dry-run': { type: 'boolean' },
   shard: { type: 'string' },
+  queue: { type: 'string' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -121,16 +128,51 @@ export async function runPlanWithProgress(
     onProgress: (p) => progress.update(p),
   });
   progress.finish();
-  const seconds = (performance.now() - started) / 1000;
+  printOutcome(io, plan, dir, outcome, `${options.workers} worker${options.workers === 1 ? '' : 's'}`, started);
+  return outcome;
+}
+
+/** A sweep through Redis (--queue): the same progress line and summary as a local sweep. */
+async function runQueuedSweepWithProgress(
+  io: CliIo,
+  quiet: boolean,
+  plan: SweepPlan,
+  dir: string,
+  options: { queue: string; retries: number | undefined; resume: boolean; provenance: Record<string, unknown> },
+): Promise<RunPlanOutcome> {
+  const progress = createRunProgress(io, quiet);
+  const started = performance.now();
+  const outcome = await runQueuedSweep(plan, dir, {
+    queue: options.queue,
+    attempts: options.retries === undefined ? undefined : options.retries + 1,
+    resume: options.resume,
+    provenance: options.provenance,
+    onStart: (runs) => progress.start(runs),
+    onProgress: (p) => progress.update(p),
+    onNotice: (text) => io.stderr(`clustersim: ${text}\n`),
+  });
+  progress.finish();
+  printOutcome(io, plan, dir, outcome, `the queue ${options.queue}`, started);
+  return outcome;
+}
+
+function printOutcome(
+  io: CliIo,
+  plan: SweepPlan,
+  dir: string,
+  outcome: RunPlanOutcome,
+  where: string,
+  startedMs: number,
+) {
+  const seconds = (performance.now() - startedMs) / 1000;
   const { total, skipped, done, failed, merged } = outcome;
   io.stdout(
     `${plan.name}: ${total} runs (${skipped} already done, ${done} run now${failed ? `, ${failed} FAILED` : ''}) ` +
-      `on ${options.workers} worker${options.workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s\n` +
+      `on ${where} in ${seconds.toFixed(1)} s\n` +
       `results in ${shown(io, dir)}/: ${merged.rows} rows of ${merged.done} runs` +
       `${merged.missing ? `, ${merged.missing} missing` : ''} (${merged.files.map((f) => shown(io, f).split('/').pop()).join(', ')})\n`,
   );
   if (failed) io.stderr(`clustersim: ${failed} run(s) failed; see clustersim results ${shown(io, dir)}\n`);
-  return outcome;
 }
 
 export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
@@ -148,6 +190,10 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const workers = workersFlag(values.workers);
   const retries = integerFlag('--retries', values.retries, 0, 100);
   shardFlag(values.shard); // a bad --shard is reported before the sweep file is read
+  if (values.shard !== undefined && values.queue !== undefined)
+    throw new UserInputError(
+      messages.badFlagValue('--queue', 'no --shard with it (a queue hands out runs itself)', `--shard ${values.shard}`),
+    );
   const def = readSweepFile(sweepFileArgument(io, positionals[0]));
   const plan = planSweep(def, designPoints(def));
   const dir = outDirFlag(io, values.out, join('out', 'sweeps', def.name));
@@ -168,12 +214,10 @@ export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
   const shard = shardFlag(values.shard);
   if (shard) return runSliceCommand(io, values.quiet ?? false, sweepPlan, dir, shard, { workers, retries, provenance });
   const started = performance.now();
-  const outcome = await runPlanWithProgress(io, values.quiet ?? false, sweepPlan, dir, {
-    workers,
-    retries,
-    resume: values.resume ?? false,
-    provenance,
-  });
+  const common = { retries, resume: values.resume ?? false, provenance };
+  const outcome = values.queue
+    ? await runQueuedSweepWithProgress(io, values.quiet ?? false, sweepPlan, dir, { queue: values.queue, ...common })
+    : await runPlanWithProgress(io, values.quiet ?? false, sweepPlan, dir, { workers, ...common });
   const wallSeconds = (performance.now() - started) / 1000;
   if (outcome.merged.done > 0) {
     const facts = { def, dir, sweepFile: def.file, designPoints: plan.runKeyOf.length, outcome, workers, wallSeconds };

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI } from '../helpers/cli.js';
 
-const WORKER_ENTRY = fileURLToPath(new URL('./queueWorker.mjs', import.meta.url));
 const SUBMIT_ENTRY = fileURLToPath(new URL('./submitSweep.mjs', import.meta.url));
 
 export interface Spawned {
@@ -29,9 +28,13 @@ function spawnNode(args: string[], cwd: string): Spawned {
 
 /** `clustersim worker --queue URL --workers N` with a short lock, so a dead worker's run is retaken in seconds. */
 export const startWorker = (url: string, cwd: string, workers = 1) =>
-  spawnNode([WORKER_ENTRY, '--queue', url, '--workers', String(workers), '--lock-seconds', '2'], cwd);
+  spawnNode([CLI, 'worker', '--queue', url, '--workers', String(workers), '--lock-seconds', '2'], cwd);
 
-/** `clustersim sweep FILE --queue URL` into `dir`; options as submitSweep.mjs documents. */
+/** `clustersim sweep FILE --queue URL --out DIR`, exactly as a user submits a sweep. */
+export const submitSweepCommand = (file: string, dir: string, url: string) =>
+  spawnNode([CLI, 'sweep', file, '--queue', url, '--out', dir, '--quiet'], join(dir, '..'));
+
+/** runQueuedSweep with test options (poll interval, a deliberately failing run): see submitSweep.mjs. */
 export const submitSweep = (file: string, dir: string, url: string, options: Record<string, unknown> = {}) =>
   spawnNode([SUBMIT_ENTRY, file, dir, url, JSON.stringify({ pollMs: 200, ...options })], join(dir, '..'));
 

@@ -12,7 +12,15 @@ import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { redisConnection } from '../../analysis/experiments/queue/names.js';
 import { queuedSweepStatuses } from '../../analysis/experiments/queue/status.js';
 import { ensureRedisServer, startTestRedis, type TestRedis } from './redisServer.js';
-import { shardCount, startWorker, stopWorkers, submitSweep, waitFor, type Spawned } from './processes.js';
+import {
+  shardCount,
+  startWorker,
+  stopWorkers,
+  submitSweep,
+  submitSweepCommand,
+  waitFor,
+  type Spawned,
+} from './processes.js';
 
 const RUNS = 12; // 2 quit rates x 6 replications
 let work: string;
@@ -80,7 +88,7 @@ describe('clustersim sweep --queue with clustersim worker', () => {
   it('two workers, one killed with SIGKILL mid-run: the sweep completes and equals the local sweep', async () => {
     workers = [startWorker(redis.url, work), startWorker(redis.url, work)];
     const dir = join(work, 'killed');
-    const sweep = submitSweep(sweepFile, dir, redis.url);
+    const sweep = submitSweepCommand(sweepFile, dir, redis.url);
     await waitFor(() => shardCount(dir) >= 1);
     const [status] = await queuedSweepStatuses(redisConnection(redis.url));
     expect(status).toMatchObject({ name: 'queued', dir, runs: RUNS, toRun: RUNS });
@@ -91,7 +99,8 @@ describe('clustersim sweep --queue with clustersim worker', () => {
     expect((await workers[0].exited).signal).toBe('SIGKILL');
     // The survivor found the dead worker's run stalled and ran it again.
     expect(workers[1].output()).toMatch(/run [0-9a-f]{12} stalled/);
-    expect(JSON.parse(submitted.stdout)).toMatchObject({ total: RUNS, done: RUNS, failed: 0 });
+    expect(submitted.stdout).toContain(`${RUNS} runs (0 already done, ${RUNS} run now) on the queue ${redis.url}`);
+    expect(submitted.stdout).toMatch(/^report: .*report\.html$/m);
     expect(results('killed')).toBe(results('local'));
     expectEachKeyOnce('killed', RUNS);
     // The finished sweep's queue is gone from Redis.
