@@ -169,5 +169,5 @@ describe('deploy/slurm/clustersim-sweep.sbatch on a local Slurm', () => {
       { cwd: work },
     );
     expect(keys.stdout.trim().split('\n')).toEqual(['runs,keys', `${RUNS},${RUNS}`]);
-  });
+  }, 240_000); // ~40 s alone; more beside the rest of the suite on a small machine
 });
