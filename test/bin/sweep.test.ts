@@ -4,7 +4,7 @@
  * --resume merges to exactly the results of an uninterrupted sweep - no run missing,
  * none twice.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,16 @@ describe('clustersim sweep', () => {
         .subarray(0, 4)
         .toString(),
     ).toBe('PAR1');
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const piped = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${CLI}" results serial --format csv --sql "SELECT * FROM results" | head -n 1`],
+      { cwd: work, encoding: 'utf8' },
+    );
+    expect(piped.stdout).toBe('runKey,seed,quitRate,replicate,tick,town,metric,value\n');
+    expect(piped.stderr).toBe('');
   });
 
   it('refuses to write into a folder holding results without --resume, and changes nothing there', () => {
