@@ -42,6 +42,8 @@ Options:
                      Kubernetes Indexed Jobs) writing into one shared --out. Slices
                      skip runs that have a result and do not merge: run
                      clustersim results DIR --merge when all are done
+                     (templates: deploy/slurm/clustersim-sweep.sbatch,
+                     deploy/kubernetes/clustersim-sweep-job.yaml)
   --queue URL        submit the runs without a result to Redis (redis://host:port)
                      instead of running them here; clustersim worker --queue URL
                      on any number of machines runs them. The results folder must
