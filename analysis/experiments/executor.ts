@@ -10,7 +10,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../sim/parallel/startWorker.js';
-import { runToShard } from './runRecord.js';
+import { failureRecordOf, runToShard } from './runRecord.js';
 import type { RunReply, RunRequest } from './runWorker.js';
 import type { FailureRecord, RunSpec, ShardRecord } from './types.js';
 
@@ -38,18 +38,6 @@ export interface ExecuteOutcome {
 
 const DEFAULT_RETRIES = 1;
 
-function failureOf(spec: RunSpec, error: string, attempts: number): FailureRecord {
-  return {
-    format: 'clustersim-failure/1',
-    runKey: spec.runKey,
-    seed: spec.seed,
-    replicate: spec.replicate,
-    factors: spec.factors,
-    error,
-    attempts,
-  };
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 async function executeSerially(runs: readonly RunSpec[], options: ExecuteOptions): Promise<ExecuteOutcome> {
@@ -70,7 +58,7 @@ async function executeSerially(runs: readonly RunSpec[], options: ExecuteOptions
       options.onShard(shard);
       outcome.done++;
     } else {
-      options.onFailure(failureOf(spec, lastError, attemptsAllowed));
+      options.onFailure(failureRecordOf(spec, lastError, attemptsAllowed));
       outcome.failed++;
     }
   }
@@ -105,7 +93,7 @@ async function executeOnPool(runs: readonly RunSpec[], options: ExecuteOptions):
       } else if (job.attempts < attemptsAllowed) {
         retryQueue.push(job);
       } else {
-        options.onFailure(failureOf(job.spec, reply.error, job.attempts));
+        options.onFailure(failureRecordOf(job.spec, reply.error, job.attempts));
         outcome.failed++;
       }
     };

@@ -7,6 +7,7 @@ import { runOne, type RunResult } from '../../sim/runOne.js';
 import {
   ALL_TOWNS_LABEL,
   SHARD_FORMAT,
+  type FailureRecord,
   type KeepSpec,
   type RunSamples,
   type RunSpec,
@@ -66,5 +67,18 @@ export async function runToShard(
     codeVersion,
     samples: samplesOf(result, spec.keep),
     runSeconds: (now() - started) / 1000,
+  };
+}
+
+/** The record of a run that failed every attempt (the local pool and queue workers write the same). */
+export function failureRecordOf(spec: RunSpec, error: string, attempts: number): FailureRecord {
+  return {
+    format: 'clustersim-failure/1',
+    runKey: spec.runKey,
+    seed: spec.seed,
+    replicate: spec.replicate,
+    factors: spec.factors,
+    error,
+    attempts,
   };
 }

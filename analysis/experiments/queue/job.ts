@@ -5,7 +5,7 @@
  * shared filesystem: NFS, a cluster's scratch space). The job id is the run key, so
  * BullMQ keeps one job per run however often it is submitted.
  */
-import type { FailureRecord, RunSpec } from '../types.js';
+import type { RunSpec } from '../types.js';
 
 export interface RunJobData {
   spec: RunSpec;
@@ -19,14 +19,5 @@ export interface RunJobResult {
   runSeconds: number;
 }
 
-export function failureRecordOf(spec: RunSpec, error: string, attempts: number): FailureRecord {
-  return {
-    format: 'clustersim-failure/1',
-    runKey: spec.runKey,
-    seed: spec.seed,
-    replicate: spec.replicate,
-    factors: spec.factors,
-    error,
-    attempts,
-  };
-}
+/** Shared with the local executor: one shape of failure record whoever ran the run. */
+export { failureRecordOf } from '../runRecord.js';
