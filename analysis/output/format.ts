@@ -13,18 +13,58 @@ export function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** JSON with object keys sorted, so equal values always serialise to equal bytes. */
+/**
+ * JSON with object keys sorted, so equal values always serialise to equal bytes.
+ * Without indentation (the form that is hashed: parameter hashes, run keys) it is
+ * written in one pass; building a key-sorted copy first made hashing the parameters
+ * of each design point the largest cost of planning a sweep.
+ */
 export function canonicalJson(value: unknown, indent = 0): string {
-  const sortKeys = (input: unknown): unknown => {
-    if (Array.isArray(input)) return input.map(sortKeys);
-    if (input && typeof input === 'object' && !ArrayBuffer.isView(input)) {
-      return Object.fromEntries(
-        Object.keys(input)
-          .sort()
-          .map((key) => [key, sortKeys((input as Record<string, unknown>)[key])]),
-      );
-    }
-    return input;
-  };
-  return JSON.stringify(sortKeys(value), null, indent);
+  if (indent === 0) return sortedJson(value) ?? 'undefined';
+  return JSON.stringify(sortKeysDeep(value), null, indent);
+}
+
+function sortKeysDeep(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(sortKeysDeep);
+  if (input && typeof input === 'object' && !ArrayBuffer.isView(input)) {
+    return Object.fromEntries(
+      Object.keys(input)
+        .sort()
+        .map((key) => [key, sortKeysDeep((input as Record<string, unknown>)[key])]),
+    );
+  }
+  return input;
+}
+
+/**
+ * JSON.stringify(sortKeysDeep(value)) without the copy: undefined for what JSON.stringify
+ * leaves out (undefined, functions, symbols), which an object then skips and an array
+ * writes as null. Typed arrays are left to JSON.stringify, as sortKeysDeep leaves them;
+ * any other object is its own enumerable keys (a Date is {}, as in the sorted copy).
+ */
+function sortedJson(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (ArrayBuffer.isView(value)) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${Array.from(value, (item) => sortedJson(item) ?? 'null').join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of sortedKeyOrder(record)) {
+    const text = sortedJson(record[key]);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
+
+/**
+ * The key order of the sorted copy: JavaScript lists an object's array-index keys
+ * ("0", "12") first in numeric order, then the others in insertion order, which for the
+ * copy is sorted order.
+ */
+function sortedKeyOrder(record: object): string[] {
+  const keys = Object.keys(record).sort();
+  const indices = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return indices.length === 0 ? keys : [...indices, ...keys.filter((key) => !isArrayIndex(key))];
 }
