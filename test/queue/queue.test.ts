@@ -93,12 +93,19 @@ describe('clustersim sweep --queue with clustersim worker', () => {
     const [status] = await queuedSweepStatuses(redisConnection(redis.url));
     expect(status).toMatchObject({ name: 'queued', dir, runs: RUNS, toRun: RUNS });
     await waitFor(() => shardCount(dir) >= 2);
+    // Kill while both workers hold a run, so the killed one dies mid-run (not between runs).
+    for (let polls = 0; polls < 500; polls++) {
+      const [now] = await queuedSweepStatuses(redisConnection(redis.url));
+      if ((now?.running ?? 0) >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     workers[0].child.kill('SIGKILL');
     const submitted = await sweep.exited;
     expect(submitted.code, submitted.stderr).toBe(0);
     expect((await workers[0].exited).signal).toBe('SIGKILL');
-    // The survivor found the dead worker's run stalled and ran it again.
-    expect(workers[1].output()).toMatch(/run [0-9a-f]{12} stalled/);
+    // The survivor found the dead worker's run stalled and ran it again (its log line may
+    // reach this process a moment after the submitter's exit: both come through pipes).
+    await waitFor(() => /run [0-9a-f]{12} stalled/.test(workers[1].output()), 10_000);
     expect(submitted.stdout).toContain(`${RUNS} runs (0 already done, ${RUNS} run now) on the queue ${redis.url}`);
     expect(submitted.stdout).toMatch(/^report: .*report\.html$/m);
     expect(results('killed')).toBe(results('local'));
@@ -140,6 +147,8 @@ describe('clustersim sweep --queue with clustersim worker', () => {
     const failure = JSON.parse(readFileSync(join(dir, 'failures', failureFile), 'utf8'));
     expect(failure).toMatchObject({ format: 'clustersim-failure/1', attempts: 3, replicate: 3 });
     expect(failure.error).toContain('keep: metric noSuchMetric is not reported by this run');
+    // The worker's log comes through a pipe and may trail the submitter's exit.
+    await waitFor(() => workers[0].output().includes('(attempt 3/3)'), 10_000);
     for (const attempt of ['1/3', '2/3', '3/3']) expect(workers[0].output()).toContain(`(attempt ${attempt})`);
     expectEachKeyOnce('failing', RUNS - 1);
     await stopWorkers(workers);
