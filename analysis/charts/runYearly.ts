@@ -20,6 +20,38 @@ const yearAxis = (count: number) => ({
       : { labelAngle: count > 15 ? -90 : 0 },
 });
 
+/**
+ * The body of a bar chart stacked by year: one bar per year, segments of `colorField`
+ * in the order `domain` gives (the rows' `order` field), on the shared year axis.
+ */
+function stackedYearlyBars(options: {
+  years: number;
+  valueField: string;
+  valueTitle: string;
+  colorField: string;
+  colorTitle: string;
+  domain: readonly string[];
+  colors: { range: string[] } | { scheme: string };
+}) {
+  return {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    mark: { type: 'bar' },
+    encoding: {
+      x: yearAxis(options.years),
+      y: { field: options.valueField, type: 'quantitative', stack: 'zero', title: options.valueTitle },
+      color: {
+        field: options.colorField,
+        type: 'nominal',
+        title: options.colorTitle,
+        sort: [...options.domain],
+        scale: { domain: [...options.domain], ...options.colors },
+      },
+      order: { field: 'order', type: 'quantitative' },
+    },
+  };
+}
+
 /** Complexity classes of products (complexity on the scenario's 0–1 scale), from simplest. */
 export const COMPLEXITY_CLASSES = [
   { label: 'simple (complexity < 0.2)', below: 0.2 },
@@ -69,23 +101,15 @@ export function productsByComplexityChart(result: RunResult): NamedChart | null 
       `Each bar counts the products (of the scenario's ${result.params.products.length}) that at least one firm alive in ` +
       'December made, stacked by the complexity of the product (the capability it takes, 0–1). Taller and darker bars mean a broader, more complex product range.',
     data,
-    body: {
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
-      mark: { type: 'bar' },
-      encoding: {
-        x: yearAxis(data.length / COMPLEXITY_CLASSES.length),
-        y: { field: 'products', type: 'quantitative', stack: 'zero', title: 'Products made (count)' },
-        color: {
-          field: 'complexity',
-          type: 'nominal',
-          title: 'Complexity',
-          sort: COMPLEXITY_CLASSES.map((cls) => cls.label),
-          scale: { domain: COMPLEXITY_CLASSES.map((cls) => cls.label), range: ['#c6dbef', '#6baed6', '#08519c'] },
-        },
-        order: { field: 'order', type: 'quantitative' },
-      },
-    },
+    body: stackedYearlyBars({
+      years: data.length / COMPLEXITY_CLASSES.length,
+      valueField: 'products',
+      valueTitle: 'Products made (count)',
+      colorField: 'complexity',
+      colorTitle: 'Complexity',
+      domain: COMPLEXITY_CLASSES.map((cls) => cls.label),
+      colors: { range: ['#c6dbef', '#6baed6', '#08519c'] },
+    }),
   });
 }
 
@@ -122,23 +146,15 @@ export function upgradingChart(result: RunResult): NamedChart | null {
       'For each calendar year, the number of firms with each type of upgrading (product, process, functional, ' +
       'inter-sectoral, marketing linkages). A firm with two types counts in both, so a bar is firm-types, not firms.',
     data,
-    body: {
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
-      mark: { type: 'bar' },
-      encoding: {
-        x: yearAxis(data.length / UPGRADING_TYPES.length),
-        y: { field: 'firms', type: 'quantitative', stack: 'zero', title: 'Firms upgrading (count, by type)' },
-        color: {
-          field: 'type',
-          type: 'nominal',
-          title: 'Upgrading type',
-          sort: UPGRADING_TYPES.map((t) => t.label),
-          scale: { domain: UPGRADING_TYPES.map((t) => t.label), scheme: 'tableau10' },
-        },
-        order: { field: 'order', type: 'quantitative' },
-      },
-    },
+    body: stackedYearlyBars({
+      years: data.length / UPGRADING_TYPES.length,
+      valueField: 'firms',
+      valueTitle: 'Firms upgrading (count, by type)',
+      colorField: 'type',
+      colorTitle: 'Upgrading type',
+      domain: UPGRADING_TYPES.map((t) => t.label),
+      colors: { scheme: 'tableau10' },
+    }),
   });
 }
 
@@ -176,23 +192,15 @@ export function entryByOriginChart(result: RunResult): NamedChart | null {
       'New firms opened each calendar year, split by origin: a spin-off is founded by a worker leaving a local firm (its parent); ' +
       `an outsider founder comes from outside the cluster. The ${founding} founding firms present at the start are not shown.`,
     data,
-    body: {
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
-      mark: { type: 'bar' },
-      encoding: {
-        x: yearAxis(distinctYears(data)),
-        y: { field: 'entries', type: 'quantitative', stack: 'zero', title: 'New firms (count per year)' },
-        color: {
-          field: 'origin',
-          type: 'nominal',
-          title: 'Origin',
-          sort: [...ENTRY_ORIGINS],
-          scale: { domain: [...ENTRY_ORIGINS], range: ['#54a24b', '#b279a2'] },
-        },
-        order: { field: 'order', type: 'quantitative' },
-      },
-    },
+    body: stackedYearlyBars({
+      years: distinctYears(data),
+      valueField: 'entries',
+      valueTitle: 'New firms (count per year)',
+      colorField: 'origin',
+      colorTitle: 'Origin',
+      domain: ENTRY_ORIGINS,
+      colors: { range: ['#54a24b', '#b279a2'] },
+    }),
   });
 }
 
