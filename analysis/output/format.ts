@@ -6,6 +6,32 @@
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
   if (!Number.isFinite(value)) return String(value);
+  // Fast path (outputs of a national run format tens of millions of numbers): in
+  // fixed notation, the shortest text of the rounded double is the rounded text
+  // without its trailing zeros. A 10-digit decimal is far wider apart from its
+  // neighbours than a double's spacing, so no shorter text reads back as the same
+  // double. Exponent forms differ between toPrecision and String (1.5e+10 vs
+  // 15000000000), so they take the round trip.
+  const rounded = value.toPrecision(10);
+  if (rounded.includes('e')) return String(Number(rounded));
+  return stripTrailingZeros(rounded);
+}
+
+/** "12.3400" -> "12.34", "2.000" -> "2", "-0.000" -> "0", "1147861770" unchanged (as String(Number(text)) would). */
+function stripTrailingZeros(fixed: string): string {
+  // Without a point (1147861769.5 -> "1147861770") the zeros are the integer's own.
+  if (!fixed.includes('.')) return fixed;
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (fixed.charCodeAt(end - 1) === 46 /* . */) end--;
+  const text = end === fixed.length ? fixed : fixed.slice(0, end);
+  return text === '-0' ? '0' : text;
+}
+
+/** The definition the fast path must match byte for byte (a property test holds them equal). */
+export function formatNumberByRoundTrip(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  if (!Number.isFinite(value)) return String(value);
   return String(Number(value.toPrecision(10)));
 }
 
