@@ -136,7 +136,14 @@ export interface Host {
   readonly unemployedStart: Int32Array;
   readonly unemployedCursor: Int32Array;
   readonly accounts: MoneyAccounts;
+  /**
+   * Events recorded since the last flush, in order. A run that streams its outputs
+   * (RunJob.sink) hands them on and empties this list at the end of every tick;
+   * readers keep absolute cursors (see `eventsFlushed`), so they work either way.
+   */
   readonly events: SimEvent[];
+  /** Events handed on and removed from `events` so far: `events[i]` is event number `eventsFlushed + i`. */
+  eventsFlushed: number;
   /** Metric columns: [(tick * (towns + 1) + row) * metricCount + metric]; row `towns` is all towns. */
   readonly metrics: Float64Array;
   /** Yearly firm panel: one row per firm alive each December (annual-panel phase). */
@@ -149,7 +156,16 @@ export interface Host {
   readonly policyActive: Uint8Array;
 }
 
-export function createHost(params: ModelParams, ticks: number, metricCount: number): Host {
+/**
+ * `panelYears`: Decembers the firm panel is sized for up front - the run's years when
+ * it keeps the whole panel, 1 when it streams each December's rows (RunJob.sink).
+ */
+export function createHost(
+  params: ModelParams,
+  ticks: number,
+  metricCount: number,
+  panelYears = Math.floor(ticks / 12),
+): Host {
   const townCount = params.towns.length;
   return {
     ticks,
@@ -162,17 +178,34 @@ export function createHost(params: ModelParams, ticks: number, metricCount: numb
     unemployedCursor: new Int32Array(townCount),
     accounts: { equityInjected: 0, equityWithdrawn: 0, kinHelpGiven: 0, machineSpending: 0, ownerDraws: 0 },
     events: [],
+    eventsFlushed: 0,
     metrics: new Float64Array(ticks * (townCount + 1) * metricCount),
     panel: createFirmPanel(
       presizedPanelRows(
         params.towns.reduce((sum, town) => sum + town.initialFirms, 0),
-        Math.floor(ticks / 12),
+        panelYears,
       ),
     ),
     designs: [],
     graduatesOwed: new Float64Array(params.policies.length),
     policyActive: new Uint8Array(params.policies.length),
   };
+}
+
+/**
+ * The events a reader has not seen yet: from its absolute cursor (events seen so far)
+ * to the end of the list. Returns the index in `host.events` to start from.
+ */
+export function unseenEventsStart(host: Host, cursor: number): number {
+  const start = cursor - host.eventsFlushed;
+  if (start < 0)
+    throw new Error('host.events: events were flushed before a reader saw them (flush only between ticks)');
+  return start;
+}
+
+/** A reader's cursor after it has seen every event recorded so far. */
+export function eventsSeen(host: Host): number {
+  return host.eventsFlushed + host.events.length;
 }
 
 export function countTick(host: Host, town: number, field: number, amount = 1): void {

@@ -4,7 +4,7 @@
  * events) and the imitation-lag histogram (copy events).
  */
 import type { RunResult } from '../../sim/runOne.js';
-import type { SimEvent } from '../../sim/host.js';
+import { digestOf } from '../output/digest.js';
 import { decemberTicks, runSeries } from './runSeries.js';
 import { CHART_HEIGHT, CHART_WIDTH, namedChart, round } from './spec.js';
 import type { DataRow, NamedChart } from './types.js';
@@ -68,13 +68,8 @@ export function complexityClass(complexity: number): string {
  * least one maker among the firms alive then (the yearly panel's product masks, OR-ed).
  */
 export function productsMadeByYear(result: RunResult): DataRow[] {
-  const { rows, cols } = result.firmPanel;
   const products = result.params.products;
-  const madeByYear = new Map<number, number>();
-  for (let row = 0; row < rows; row++) {
-    const year = cols.year[row];
-    madeByYear.set(year, (madeByYear.get(year) ?? 0) | (cols.productsMask[row] >>> 0));
-  }
+  const madeByYear = digestOf(result).productsMaskByYear;
   const data: DataRow[] = [];
   const firstYear = result.params.startYear;
   for (let y = 0; y < Math.floor(result.ticks / 12); y++) {
@@ -91,7 +86,7 @@ export function productsMadeByYear(result: RunResult): DataRow[] {
 }
 
 export function productsByComplexityChart(result: RunResult): NamedChart | null {
-  if (result.firmPanel.rows === 0 || result.params.products.length === 0) return null;
+  if (digestOf(result).productsMaskByYear.size === 0 || result.params.products.length === 0) return null;
   const data = productsMadeByYear(result);
   return namedChart({
     name: 'products-by-complexity',
@@ -160,18 +155,11 @@ export function upgradingChart(result: RunResult): NamedChart | null {
 
 export const ENTRY_ORIGINS = ['spin-off', 'outsider founder'] as const;
 
-type EntryEvent = Extract<SimEvent, { type: 'entry' }>;
-
 /** Entries per calendar year by origin: a spin-off has a parent firm, an outsider's founder came from outside. */
 export function entryData(result: RunResult): DataRow[] {
   const years = Math.floor(result.ticks / 12);
-  const counts = ENTRY_ORIGINS.map(() => new Array<number>(years).fill(0));
-  for (const event of result.events) {
-    if (event.type !== 'entry') continue;
-    const origin = (event as EntryEvent).parent >= 0 ? 0 : 1;
-    const y = Math.floor(event.tick / 12);
-    if (y < years) counts[origin][y]++;
-  }
+  const digest = digestOf(result);
+  const counts = [digest.spinOffEntriesByYear, digest.outsiderEntriesByYear]; // in ENTRY_ORIGINS order
   const data: DataRow[] = [];
   for (let y = 0; y < years; y++)
     ENTRY_ORIGINS.forEach((origin, o) =>
@@ -206,13 +194,9 @@ export function entryByOriginChart(result: RunResult): NamedChart | null {
 
 const distinctYears = (data: DataRow[]) => new Set(data.map((row) => row.year)).size;
 
-type CopyEvent = Extract<SimEvent, { type: 'copy' }>;
-
 /** Lags (months from launch to copy) of the first local copies, in event order. */
 export function firstLocalCopyLags(result: RunResult): number[] {
-  return result.events
-    .filter((event): event is CopyEvent => event.type === 'copy' && (event as CopyEvent).firstLocal)
-    .map((event) => event.lagMonths);
+  return digestOf(result).firstLocalCopyLagMonths;
 }
 
 /** Bin width in months: 1, 3, 6 or 12, the narrowest that gives at most 40 bins. */

@@ -6,10 +6,24 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** A file's content: a string, or chunks written one after another (large files). */
-export type FileContent = string | Iterable<string>;
+/** A file already written in full at its temporary name (`openStagedFile`); the batch only renames it. */
+export interface StagedFile {
+  readonly stagedPath: string;
+}
 
-function writeContent(path: string, content: FileContent): void {
+/** A file's content: a string, chunks written one after another (large files), or a staged file. */
+export type FileContent = string | Iterable<string> | StagedFile;
+
+/** The temporary name a file of a batch is written under before the rename. */
+function stagingPath(target: string): string {
+  return `${target}.tmp-${process.pid}`;
+}
+
+function isStaged(content: FileContent): content is StagedFile {
+  return typeof content === 'object' && 'stagedPath' in content;
+}
+
+function writeContent(path: string, content: string | Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
     for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
@@ -25,7 +39,11 @@ export function writeFilesAtomically(dir: string, files: Record<string, FileCont
     for (const [name, content] of Object.entries(files)) {
       const target = join(dir, name);
       mkdirSync(dirname(target), { recursive: true });
-      const temp = `${target}.tmp-${process.pid}`;
+      if (isStaged(content)) {
+        staged.push({ temp: content.stagedPath, target });
+        continue;
+      }
+      const temp = stagingPath(target);
       staged.push({ temp, target });
       writeContent(temp, content);
     }
@@ -35,4 +53,50 @@ export function writeFilesAtomically(dir: string, files: Record<string, FileCont
   }
   for (const { temp, target } of staged) renameSync(temp, target);
   return staged.map(({ target }) => target);
+}
+
+/** A file of a later batch written piece by piece while its data is produced (a streaming run). */
+export interface StagedFileWriter {
+  write(text: string): void;
+  /** Flush and close; hand the result to `writeFilesAtomically`. */
+  finish(): StagedFile;
+  /** Close and delete (the batch will not happen). */
+  discard(): void;
+}
+
+/** Text is gathered to this many characters before a write (fewer system calls, short-lived strings). */
+const WRITE_BUFFER_CHARS = 1 << 16;
+
+/** Open `name` in `dir` at its temporary name; the target is untouched until the batch renames it. */
+export function openStagedFile(dir: string, name: string): StagedFileWriter {
+  const target = join(dir, name);
+  mkdirSync(dirname(target), { recursive: true });
+  const stagedPath = stagingPath(target);
+  let fd: number | null = openSync(stagedPath, 'w');
+  let buffered = '';
+  const flush = () => {
+    if (buffered && fd !== null) writeSync(fd, buffered);
+    buffered = '';
+  };
+  const close = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  return {
+    write(text) {
+      if (fd === null) throw new Error(`${stagedPath}: written after it was finished`);
+      buffered += text;
+      if (buffered.length >= WRITE_BUFFER_CHARS) flush();
+    },
+    finish() {
+      flush();
+      close();
+      return { stagedPath };
+    },
+    discard() {
+      buffered = '';
+      close();
+      rmSync(stagedPath, { force: true });
+    },
+  };
 }

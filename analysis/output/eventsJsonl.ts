@@ -97,10 +97,16 @@ export function eventNames(result: Pick<RunResult, 'townNames' | 'params'>): Eve
  * small chunk is held at a time (small, so its strings die in the young generation).
  * The bytes are those of `eventsJsonl`.
  */
-export function* eventsJsonlChunks(result: Pick<RunResult, 'events' | 'townNames' | 'params'>): Generator<string> {
-  const { startYear } = result.params;
-  const names = eventNames(result);
-  const { events } = result;
+export function eventsJsonlChunks(result: Pick<RunResult, 'events' | 'townNames' | 'params'>): Generator<string> {
+  return eventLineChunks(result.events, result.params.startYear, eventNames(result));
+}
+
+/** Lines for a list of events (a whole run's, or one month's of a streaming run), in chunks of 256. */
+export function* eventLineChunks(
+  events: readonly Readonly<{ type: string; tick: number }>[],
+  startYear: number,
+  names: EventNames,
+): Generator<string> {
   let chunk = '';
   for (let i = 0; i < events.length; i++) {
     chunk += `${eventLine(events[i], startYear, names)}\n`;

@@ -16,7 +16,7 @@
  * and sim/model/phases/upgrading.ts for the classification).
  */
 import type { RunResult } from '../../sim/runOne.js';
-import { PANEL_COLUMN_NAMES } from '../../sim/model/phases/annualPanel.js';
+import { PANEL_COLUMN_NAMES, type PanelColumns } from '../../sim/model/phases/annualPanel.js';
 import { csvField, formatNumber } from './format.js';
 
 /**
@@ -27,11 +27,22 @@ import { csvField, formatNumber } from './format.js';
  * ~120 MB while writing this file (about 20 MB with 256).
  */
 export function* firmsPanelCsvChunks(result: Pick<RunResult, 'firmPanel' | 'townNames'>): Generator<string> {
-  const { rows, cols } = result.firmPanel;
-  const townFields = result.townNames.map(csvField);
+  yield FIRMS_PANEL_CSV_HEADER;
+  yield* firmsPanelRowChunks(result.firmPanel, result.townNames);
+}
+
+/** The header line of firms.csv. */
+export const FIRMS_PANEL_CSV_HEADER = `${PANEL_COLUMN_NAMES.join(',')}\n`;
+
+/** The lines of panel rows [0, rows) (a whole run's, or one December's of a streaming run), in chunks of 256. */
+export function* firmsPanelRowChunks(
+  panel: Readonly<{ rows: number; cols: PanelColumns }>,
+  townNames: readonly string[],
+): Generator<string> {
+  const { rows, cols } = panel;
+  const townFields = townNames.map(csvField);
   const columns = PANEL_COLUMN_NAMES.map((name) => cols[name]);
   const townColumn = PANEL_COLUMN_NAMES.indexOf('town');
-  yield `${PANEL_COLUMN_NAMES.join(',')}\n`;
   let chunk = '';
   for (let row = 0; row < rows; row++) {
     let line = '';

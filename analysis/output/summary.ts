@@ -12,6 +12,7 @@
 import { mean, quantileSorted } from 'simple-statistics';
 import type { RunResult } from '../../sim/runOne.js';
 import { ALL_TOWNS } from './timeseriesCsv.js';
+import { digestOf } from './digest.js';
 
 const SUMMED_OVER_RUN = [
   'entries',
@@ -132,21 +133,12 @@ export function buildSummary(result: RunResult, scenarioName: string): Record<st
 
   // First local copies over the whole run, by the originator's town and for all towns.
   const lagsByRow: number[][] = rowNames.map(() => []);
-  const designs = { launched: 0, products: 0, incremental: 0, copies: 0, copiedLocally: 0 };
-  for (const event of result.events) {
-    if (event.type === 'launch') {
-      designs.launched += 1;
-      if (event.kind === 'product') designs.products += 1;
-      else designs.incremental += 1;
-    } else if (event.type === 'copy') {
-      designs.copies += 1;
-      if (event.firstLocal) {
-        designs.copiedLocally += 1;
-        lagsByRow[event.originTown].push(event.lagMonths);
-        lagsByRow[townNames.length].push(event.lagMonths);
-      }
-    }
-  }
+  const digest = digestOf(result);
+  const designs = { ...digest.designs };
+  digest.firstLocalCopyLagMonths.forEach((lag, i) => {
+    lagsByRow[digest.firstLocalCopyOriginTown[i]].push(lag);
+    lagsByRow[townNames.length].push(lag);
+  });
   const imitationLags: Record<string, Record<string, number | null>> = {};
   rowNames.forEach((name, row) => (imitationLags[name] = lagDistribution(lagsByRow[row])));
 

@@ -1,5 +1,5 @@
 /** `clustersim run <scenario>`: load, simulate, write outputs, print where they are. */
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { loadScenario } from '../../scenarios/load.js';
 import { scenarioWarnings } from '../../scenarios/warnings.js';
@@ -9,8 +9,13 @@ import { runOne } from '../../sim/runOne.js';
 import { writeFilesAtomically } from '../../analysis/output/atomicWrite.js';
 import { timeseriesCsvChunks } from '../../analysis/output/timeseriesCsv.js';
 import { buildSummary } from '../../analysis/output/summary.js';
-import { eventsJsonlChunks } from '../../analysis/output/eventsJsonl.js';
-import { firmsPanelCsvChunks } from '../../analysis/output/firmsPanelCsv.js';
+import {
+  EVENTS_FILE,
+  FIRMS_FILE,
+  streamRunOutputs,
+  type StreamedOutputs,
+} from '../../analysis/output/streamedOutputs.js';
+import type { DigestedRun } from '../../analysis/output/digest.js';
 import { buildProvenance } from '../../analysis/output/provenance.js';
 import { canonicalJson } from '../../analysis/output/format.js';
 import { CHARTS_DIR, REPORT_FILE, removeStaleCharts, reportFiles } from '../../analysis/report/index.js';
@@ -76,7 +81,28 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   });
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const result = await runOne({ params, seed, threads, onTick: (done, total) => progress.tick(done, total) });
+  // events.jsonl and firms.csv are written while the run goes (staged, renamed with the
+  // batch below): a national run would otherwise hold ~0.9 GB of events and panel rows.
+  const createdOutDir = !existsSync(outDir);
+  mkdirSync(outDir, { recursive: true });
+  const streamed = streamRunOutputs(outDir, params);
+  let result: DigestedRun;
+  let staged: ReturnType<StreamedOutputs['finish']>;
+  try {
+    const kept = await runOne({
+      params,
+      seed,
+      threads,
+      sink: streamed.sink,
+      onTick: (done, total) => progress.tick(done, total),
+    });
+    staged = streamed.finish();
+    result = { ...kept, digest: staged.digest };
+  } catch (error) {
+    streamed.discard();
+    if (createdOutDir) rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
   progress.finish();
   const wallSeconds = (performance.now() - started) / 1000;
 
@@ -102,18 +128,24 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     wallSeconds,
     outputs,
   });
-  const report = await reportFiles(
-    runReportInput({ result, scenarioFile, overrides: scenario.overrides, wallSeconds, provenance }),
-  );
-  // One batch: the report and the data it was drawn from are replaced together or not at all.
-  writeFilesAtomically(outDir, {
-    ...report,
-    'timeseries.csv': timeseriesCsvChunks(result),
-    'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
-    'events.jsonl': eventsJsonlChunks(result),
-    'firms.csv': firmsPanelCsvChunks(result),
-    'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
-  });
+  let report: Awaited<ReturnType<typeof reportFiles>>;
+  try {
+    report = await reportFiles(
+      runReportInput({ result, scenarioFile, overrides: scenario.overrides, wallSeconds, provenance }),
+    );
+    // One batch: the report and the data it was drawn from are replaced together or not at all.
+    writeFilesAtomically(outDir, {
+      ...report,
+      'timeseries.csv': timeseriesCsvChunks(result),
+      'summary.json': `${canonicalJson(buildSummary(result, params.name), 2)}\n`,
+      [EVENTS_FILE]: staged.events,
+      [FIRMS_FILE]: staged.firms,
+      'run.json': `${JSON.stringify(provenance, null, 2)}\n`,
+    });
+  } catch (error) {
+    for (const file of [staged.events, staged.firms]) rmSync(file.stagedPath, { force: true });
+    throw error;
+  }
   removeStaleCharts(outDir, report);
   const shownDir = relativeOrAbsolute(io, outDir);
   io.stdout(

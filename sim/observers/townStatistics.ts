@@ -16,7 +16,7 @@
  *
  * Quantiles and medians of an empty set are 0 (with a count of 0 beside them).
  */
-import type { Host } from '../host.js';
+import { eventsSeen, unseenEventsStart, type Host } from '../host.js';
 import type { Simulation } from '../simulation.js';
 import { HEADER } from '../state/header.js';
 import { quantileInPlace, quantilesInPlace } from './quantile.js';
@@ -51,6 +51,7 @@ interface Scratch {
   windowTown: Int32Array;
   windowLag: Float64Array;
   windowCount: number;
+  /** Events seen so far (an absolute count, see host.ts `eventsFlushed`). */
   eventCursor: number;
 }
 
@@ -160,11 +161,11 @@ function pushLag(scratch: Scratch, tick: number, town: number, lag: number): voi
 function lagStatistics(sim: Simulation, scratch: Scratch, townCount: number): void {
   const tick = sim.world.header[HEADER.tick];
   const events = sim.host.events;
-  for (let i = scratch.eventCursor; i < events.length; i++) {
+  for (let i = unseenEventsStart(sim.host, scratch.eventCursor); i < events.length; i++) {
     const event = events[i];
     if (event.type === 'copy' && event.firstLocal) pushLag(scratch, event.tick, event.originTown, event.lagMonths);
   }
-  scratch.eventCursor = events.length;
+  scratch.eventCursor = eventsSeen(sim.host);
   // Drop copies older than the window, keeping the rest in order.
   const oldest = tick - LAG_WINDOW_MONTHS + 1;
   let kept = 0;

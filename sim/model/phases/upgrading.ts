@@ -30,7 +30,7 @@
  * observers report the tallies in the December row.
  */
 import type { Phase, Simulation } from '../../simulation.js';
-import type { Host } from '../../host.js';
+import { eventsSeen, unseenEventsStart, type Host } from '../../host.js';
 import type { UpgradingParams } from '../../params.js';
 import { HEADER } from '../../state/header.js';
 import { UPGRADE } from '../../state/firms.js';
@@ -100,8 +100,10 @@ export interface UpgradingYear {
   classes: Int32Array;
   /** [town * UPGRADING_TALLY_FIELDS + field]. */
   tally: Float64Array;
-  /** Events already scanned for exits. */
+  /** Events already scanned for exits (an absolute count, see host.ts `eventsFlushed`). */
   eventCursor: number;
+  /** Firms closed since the last December, by town (scanned from the events every month). */
+  exitsThisYear: Float64Array;
 }
 
 const years = new WeakMap<Host, UpgradingYear>();
@@ -114,6 +116,7 @@ function yearState(host: Host, townCount: number, firmCount: number): UpgradingY
       classes: new Int32Array(Math.max(1024, firmCount)),
       tally: new Float64Array(townCount * UPGRADING_TALLY_FIELDS),
       eventCursor: 0,
+      exitsThisYear: new Float64Array(townCount),
     };
     years.set(host, state);
   }
@@ -170,20 +173,36 @@ export function closeUpgradingYear({ world, host }: Simulation): void {
     netWorthAtYearStart[id] = worth;
     capabilityAtYearStart[id] = capability[id];
   }
-  // Firms that closed during the year downgraded (events are appended in tick order).
-  const events = host.events;
-  for (let i = state.eventCursor; i < events.length; i++) {
-    const event = events[i];
-    if (event.type === 'exit') tally[event.town * UPGRADING_TALLY_FIELDS + UPGRADING_TALLY.downgraded] += 1;
-  }
-  state.eventCursor = events.length;
+  // Firms that closed during the year downgraded.
+  noteExits(host, state);
+  for (let t = 0; t < townCount; t++)
+    tally[t * UPGRADING_TALLY_FIELDS + UPGRADING_TALLY.downgraded] += state.exitsThisYear[t];
+  state.exitsThisYear.fill(0);
   state.tick = tick;
+}
+
+/**
+ * Count the exit events recorded since the last call. Run every month, not only in
+ * December: a run that streams its outputs hands each month's events on at the end
+ * of the month (host.ts `eventsFlushed`), so December can no longer look back.
+ */
+function noteExits(host: Host, state: UpgradingYear): void {
+  const events = host.events;
+  for (let i = unseenEventsStart(host, state.eventCursor); i < events.length; i++) {
+    const event = events[i];
+    if (event.type === 'exit') state.exitsThisYear[event.town] += 1;
+  }
+  state.eventCursor = eventsSeen(host);
 }
 
 export const annualUpgrading: Phase = {
   name: 'annual-upgrading',
   run(sim) {
-    if (sim.world.header[HEADER.tick] % 12 !== 11) return;
+    if (sim.world.header[HEADER.tick] % 12 !== 11) {
+      const { host, world } = sim;
+      noteExits(host, yearState(host, world.params.towns.length, world.header[HEADER.firmCount]));
+      return;
+    }
     closeUpgradingYear(sim);
   },
 };

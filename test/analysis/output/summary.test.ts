@@ -26,6 +26,7 @@ function handMadeResult(events: SimEvent[] = []): RunResult {
     metricUnits: reportersFor(params).map((reporter) => reporter.unit),
     metrics: new Float64Array(ticks * 3 * metricNames.length),
     events,
+    streamed: false,
     accounts: { equityInjected: 5000, equityWithdrawn: 300, kinHelpGiven: 400, machineSpending: 1000, ownerDraws: 200 },
     finalFirms: {
       id: Int32Array.from([0, 1]),
