@@ -10,7 +10,7 @@ import type { World } from '../../world.js';
 import { pushCommand } from '../../store/commandBuffer.js';
 import { lowestBit } from '../rules/bits.js';
 import { designCost, expectedDesignRent, experimentShare } from '../rules/designs.js';
-import { catalogueOf } from '../catalogue.js';
+import type { Catalogue } from '../catalogue.js';
 import { machineCost } from '../rules/sourcing.js';
 
 /** What the machines for the processes in `missing` cost a firm of `town`. */
@@ -23,9 +23,32 @@ export function machinesNeeded(world: World, missing: number, town: number): num
   return total;
 }
 
+/**
+ * Per town, the products a firm there could take up as new to the town (bit p =
+ * product p): on the frontier by `tick`, nobody in the town makes it, and no design of
+ * it is held there. Computed once per block: the producer counts and designs change
+ * only in serial phases, never during the market kernel.
+ */
+export function openProductsByTown(world: World, catalogue: Catalogue, tick: number, out: Int32Array): void {
+  const { productCount } = catalogue;
+  const tp = world.townProducts.cols;
+  for (let town = 0; town < world.params.towns.length; town++) {
+    const rowStart = town * productCount;
+    let open = 0;
+    for (let product = 0; product < productCount; product++) {
+      if (catalogue.frontierTick[product] > tick) continue;
+      if (tp.producers[rowStart + product] > 0 || tp.design[rowStart + product] >= 0) continue;
+      open |= 1 << product;
+    }
+    out[town] = open;
+  }
+}
+
 /** Returns the design work paid this month (money). */
 export function designWork(
   world: World,
+  catalogue: Catalogue,
+  openProducts: number,
   firm: number,
   town: number,
   tick: number,
@@ -38,7 +61,6 @@ export function designWork(
 ): number {
   const { params } = world;
   const { innovation } = params;
-  const catalogue = catalogueOf(params);
   const productCount = catalogue.productCount;
   const f = world.firms.cols;
   const tc = world.towns.cols;
@@ -87,9 +109,9 @@ export function designWork(
   const cashForMachines = f.cash[firm] - f.debt[firm];
   const productCost = designCost(innovation, true, member, tc.jointProjectCostShare[town], tc.associationTrust[town]);
   const capacityPerProduct = f.capacityUnits[firm] / (productsMade + 1);
-  for (let product = 0; product < productCount; product++) {
-    if ((productMask & (1 << product)) !== 0 || catalogue.frontierTick[product] > tick) continue;
-    if (tp.producers[rowStart + product] > 0 || tp.design[rowStart + product] >= 0) continue;
+  // In product order, as the bits of the town's open products the firm does not make.
+  for (let rest = openProducts & ~productMask; rest !== 0; rest &= rest - 1) {
+    const product = lowestBit(rest);
     if (f.capability[firm] < catalogue.complexity[product]) continue;
     const machines = machinesNeeded(world, catalogue.productProcesses[product] & ~available, town);
     if (machines > 0 && machines > cashForMachines) continue;

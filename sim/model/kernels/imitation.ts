@@ -12,7 +12,7 @@ import { pushCommand } from '../../store/commandBuffer.js';
 import { HEADER } from '../../state/header.js';
 import { drawBase, STREAM, uniformAt } from '../../rng/streams.js';
 import { canCopyProduct, copyReadyTick, observationProbability, type ObservationChannels } from '../rules/designs.js';
-import { catalogueOf } from '../catalogue.js';
+import type { Catalogue } from '../catalogue.js';
 
 /** Per-thread scratch for the channels of one firm and one design (no allocation per design). */
 const channels: ObservationChannels = { sameTown: false, proximity: 0, sharedVendor: false, bothAtFair: false };
@@ -20,6 +20,7 @@ const channels: ObservationChannels = { sameTown: false, proximity: 0, sharedVen
 /** Returns what the firm spends on starting a copy this month (money). */
 export function startCopying(
   world: World,
+  catalogue: Catalogue,
   firm: number,
   town: number,
   tick: number,
@@ -35,7 +36,6 @@ export function startCopying(
     return 0;
   }
   if (cashAvailable < innovation.copyCost || f.products[firm] === 0) return 0;
-  const catalogue = catalogueOf(params);
   const productCount = catalogue.productCount;
   const processCount = catalogue.processCount;
   const townCount = params.towns.length;

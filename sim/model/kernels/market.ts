@@ -30,7 +30,7 @@ import {
   townStride,
 } from '../partials.js';
 import { countProcessNeeds } from './pricing.js';
-import { designWork } from './designWork.js';
+import { designWork, openProductsByTown } from './designWork.js';
 import { startCopying } from './imitation.js';
 import { drawBase, STREAM, uniformAt } from '../../rng/streams.js';
 import { isMember } from '../membership.js';
@@ -39,6 +39,8 @@ import { isMember } from '../membership.js';
 export const EXIT_REASON = { losses: 0, ownerGaveUp: 1 } as const;
 
 const processNeeds = new Float64Array(32);
+/** Per-thread scratch: each town's open products this block (designWork.ts `openProductsByTown`). */
+let openProducts = new Int32Array(8);
 
 export function marketKernel(world: World, block: number, start: number, end: number): void {
   const { params } = world;
@@ -69,6 +71,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
   clearBlock(launch, block);
   clearBlock(copy, block);
   clearBlock(invest, block);
+  if (openProducts.length < townCount) openProducts = new Int32Array(townCount);
+  openProductsByTown(world, catalogue, tick, openProducts);
   const policyKey = world.streamKeys[STREAM.policy];
   const ownerKey = world.streamKeys[STREAM.owner];
 
@@ -137,6 +141,8 @@ export function marketKernel(world: World, block: number, start: number, end: nu
     // Design work (weighed against the expected imitation lag) and imitation.
     const designSpend = designWork(
       world,
+      catalogue,
+      openProducts[town],
       id,
       town,
       tick,
@@ -148,7 +154,7 @@ export function marketKernel(world: World, block: number, start: number, end: nu
       block,
     );
     const demandPerProduct = productsMade > 0 ? demandShare / productsMade : 0;
-    const copySpend = startCopying(world, id, town, tick, cash[id] - designSpend, demandPerProduct, block);
+    const copySpend = startCopying(world, catalogue, id, town, tick, cash[id] - designSpend, demandPerProduct, block);
 
     // Processes the firm's products need (and how many of them need each), for make or
     // buy and for the town's process volumes below.
