@@ -48,3 +48,16 @@ export function codeVersion(): { commit: string; dirty: boolean } | null {
     return null;
   }
 }
+
+/** Where and when a result was measured: the fields every result file starts with. */
+export interface Provenance {
+  measuredAt: string;
+  machineId: string;
+  machine: MachineInfo;
+  code: { commit: string; dirty: boolean } | null;
+}
+
+export function provenance(): Provenance {
+  const machine = describeMachine();
+  return { measuredAt: new Date().toISOString(), machineId: machineId(machine), machine, code: codeVersion() };
+}

@@ -6,6 +6,7 @@
  * the sum over its months. Counting alive agents (not ids ever created) keeps the
  * figure honest when firms exit or the labour force shrinks during the run.
  */
+import { createHash } from 'node:crypto';
 import type { ModelParams } from '../sim/params.js';
 import { runOne, type RunResult } from '../sim/runOne.js';
 import { markCpu, otherCoresBusy } from './otherLoad.js';
@@ -85,5 +86,40 @@ export async function timeRun(params: ModelParams, seed: number, threads: number
     workersEverCreated: result.workersEverCreated,
     processCpuSeconds: (cpuUsage.user + cpuUsage.system) / 1e6,
     otherCoresBusy: otherCoresBusy(cpuBefore, cpuAfter, (end - start) / 1000),
+  };
+}
+
+/** A whole run timed from outside (no per-tick hook): what the engine vs reference comparison needs. */
+export interface WallSample {
+  wallSeconds: number;
+  agentTicks: number;
+  processCpuSeconds: number;
+  otherCoresBusy: number | null;
+  /** sha256 of the run's metric array: equal hashes mean the two implementations agree on every metric. */
+  metricsSha256: string;
+}
+
+export function metricsSha256(result: RunResult): string {
+  const metrics = result.metrics;
+  return createHash('sha256')
+    .update(new Uint8Array(metrics.buffer, metrics.byteOffset, metrics.byteLength))
+    .digest('hex');
+}
+
+/** Time `run` end to end (it builds the world and steps it, like runOne). */
+export async function timeWholeRun(run: () => Promise<RunResult> | RunResult): Promise<WallSample> {
+  const cpuBefore = markCpu();
+  const cpuUsageBefore = process.cpuUsage();
+  const start = performance.now();
+  const result = await run();
+  const end = performance.now();
+  const cpuUsage = process.cpuUsage(cpuUsageBefore);
+  const cpuAfter = markCpu();
+  return {
+    wallSeconds: (end - start) / 1000,
+    agentTicks: agentsPerTick(result).reduce((sum, agents) => sum + agents, 0),
+    processCpuSeconds: (cpuUsage.user + cpuUsage.system) / 1e6,
+    otherCoresBusy: otherCoresBusy(cpuBefore, cpuAfter, (end - start) / 1000),
+    metricsSha256: metricsSha256(result),
   };
 }

@@ -1,4 +1,4 @@
-/** `npm run bench:report`: regenerate the engine section of docs/BENCHMARKS.md from bench/results/. */
+/** `npm run bench:report`: regenerate the generated sections of docs/BENCHMARKS.md from bench/results/. */
 import { refreshBenchmarksDoc } from './benchmarksDoc.js';
 
 const { path, resultFiles } = await refreshBenchmarksDoc();

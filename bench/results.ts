@@ -1,11 +1,13 @@
-/** The engine benchmark's JSON result (bench/results/engine-<machine-id>.json), written and read here. */
+/**
+ * The engine section's JSON result (bench/results/engine-<machine-id>.json): runOne on
+ * the national scenario at 1..N threads. Written and read here.
+ */
 import { readResultFiles, resultFilePath, writeResultFile } from './resultFiles.js';
 import type { MachineInfo } from './machine.js';
-import type { SyntheticWorldOptions } from './syntheticWorld.js';
 import type { RunSample } from './measure.js';
 import { summarise, type Summary } from './stats.js';
 
-export const RESULT_FORMAT = 'clustersim-bench-engine/1';
+export const RESULT_FORMAT = 'clustersim-bench-engine/2';
 
 export interface ThreadResult {
   threads: number;
@@ -34,7 +36,9 @@ export interface EngineBenchResult {
   machine: MachineInfo;
   code: { commit: string; dirty: boolean } | null;
   config: {
-    world: SyntheticWorldOptions;
+    /** Scenario name (bench/scenarioParams.ts) and the horizon it was cut to. */
+    scenario: string;
+    years: number;
     ticks: number;
     seed: number;
     warmUpRunsPerThreadCount: number;
@@ -43,27 +47,13 @@ export interface EngineBenchResult {
     gcBetweenRuns: boolean;
     maxOtherCoresBusy: number;
     redosPerRun: number;
-    maxWaitSeconds: number;
     agentTicksDefinition: string;
   };
   /** The same in every run when the engine is deterministic across thread counts (it should be). */
   work: { agentTicks: number; meanAgentsPerTick: number; firmsEverCreated: number; workersEverCreated: number };
   sameWorkInEveryRun: boolean;
-  secondsWaitedForQuiet: number;
-  /** Process-lifetime peak RSS (all thread counts, warm-ups and the demand calibration included). */
+  /** Process-lifetime peak RSS of the suite process when this section ended (not a per-run figure). */
   processMaxRssBytes: number;
-  goal: {
-    label: string;
-    firms: number;
-    workers: number;
-    years: number;
-    wallSecondsBudget: number;
-    requiredAgentTicksPerSecond: number;
-    bestMedianAgentTicksPerSecond: number;
-    bestThreads: number;
-    /** How many times faster the engine must get to meet the goal (>1 = not met). */
-    shortfallFactor: number;
-  };
   results: ThreadResult[];
 }
 
