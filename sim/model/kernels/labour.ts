@@ -49,7 +49,10 @@ export function labourKernel(world: World, block: number, start: number, end: nu
     skill[id] += skillGain(labour, skill[id], firmUtilisation[firm]);
     // A training-centre short course (policy): part of the skill gap closed at once.
     const workerTown = town[id];
-    if (uniformAt(draws, 4) < courseProbability[workerTown]) skill[id] += courseSkillGain[workerTown] * (1 - skill[id]);
+    // Drawn only where courses run (a uniform draw is never below a probability of 0).
+    const courseChance = courseProbability[workerTown];
+    if (courseChance > 0 && uniformAt(draws, 4) < courseChance)
+      skill[id] += courseSkillGain[workerTown] * (1 - skill[id]);
     tenureMonths[id] += 1;
     const workerStatus = status[id];
     if (workerStatus === WORKER_STATUS.owner) continue;

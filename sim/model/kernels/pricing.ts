@@ -144,11 +144,17 @@ export function pricingKernel(world: World, block: number, start: number, end: n
       for (let rest = needed; rest !== 0; rest &= rest - 1) {
         const process = lowestBit(rest);
         const buyPrice = accessPrice[town * processCount + process];
-        const ownVolume = (unitsLastMonth * processNeeds[process]) / productsMade;
-        const ownCost = inHouseCostPerUnit(processSpecs[process], params.vendors, ownVolume);
-        const useOwn = (owned & (1 << process)) !== 0 && ownCost <= buyPrice;
-        if (useOwn) doneInHouse |= 1 << process;
-        processCost += (processNeeds[process] / productsMade) * (useOwn ? ownCost : buyPrice);
+        // The in-house cost (a power) only for a machine the firm owns: most own none.
+        let unitPrice = buyPrice;
+        if ((owned & (1 << process)) !== 0) {
+          const ownVolume = (unitsLastMonth * processNeeds[process]) / productsMade;
+          const ownCost = inHouseCostPerUnit(processSpecs[process], params.vendors, ownVolume);
+          if (ownCost <= buyPrice) {
+            doneInHouse |= 1 << process;
+            unitPrice = ownCost;
+          }
+        }
+        processCost += (processNeeds[process] / productsMade) * unitPrice;
       }
     }
     usesInHouse[id] = doneInHouse;
