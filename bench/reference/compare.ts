@@ -2,14 +2,15 @@
  * Development check: run the engine and the reference on a scenario and report the
  * first metric (tick, town, name) where they differ, then the first differing event
  * and firm-panel row. Usage:
- *   npx tsx bench/reference/compare.ts SCENARIO [--years N] [--seed S] [--threads T] [--policy P]...
+ *   npx tsx bench/reference/compare.ts SCENARIO [--years N] [--seed S] [--threads T] [--policy P]... [--set PATH=VALUE]...
+ *     [--scale FACTOR] (founding firms and demand of every town times FACTOR)
  */
 import { parseArgs } from 'node:util';
-import type { ModelParams } from '../../sim/params.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { runOne, type RunResult } from '../../sim/runOne.js';
 import { PANEL_COLUMN_NAMES } from '../../sim/model/phases/annualPanel.js';
 import { runReference } from './runReference.js';
+import { scaledParams } from './scaled.js';
 
 /** A description of the first difference between two results, or null when they agree. */
 export function firstDifference(engine: RunResult, reference: RunResult): string | null {
@@ -41,16 +42,6 @@ export function firstDifference(engine: RunResult, reference: RunResult): string
   if (accounts !== JSON.stringify(reference.accounts))
     return `accounts: engine ${accounts}, reference ${JSON.stringify(reference.accounts)}`;
   return null;
-}
-
-/** A smaller copy of a scenario: every town's founding firms and demand times `factor`. */
-export function scaledParams(params: ModelParams, factor: number): ModelParams {
-  const scaled = structuredClone(params);
-  for (const town of scaled.towns) {
-    town.initialFirms = Math.max(1, Math.round(town.initialFirms * factor));
-    town.demand.unitsPerMonth *= factor;
-  }
-  return scaled;
 }
 
 async function main(): Promise<void> {
