@@ -22,7 +22,13 @@ type SectionRunner = (options: SuiteOptions, quiet: QuietBudget) => Promise<{ pa
 const RUNNERS: Record<Section, SectionRunner> = {
   engine: runEngineSection,
   reference: runReferenceSection,
-  sweep: (options) => runSweepsBench({ repetitions: options.timedRuns, maxWorkers: options.maxThreads }),
+  sweep: (options, quiet) =>
+    runSweepsBench({
+      warmUpRounds: options.warmUpRuns,
+      repetitions: options.timedRuns,
+      maxWorkers: options.maxThreads,
+      beforeEach: () => quiet.wait(options.maxOtherCoresBusy),
+    }),
   memory: runMemorySection,
   floor: runFloorSection,
 };

@@ -11,7 +11,7 @@ import { runSweepsBench } from './sweepsBench.js';
 import { refreshBenchmarksDoc } from './benchmarksDoc.js';
 
 const USAGE = `usage: npm run bench:sweeps -- [--runs N] [--max-workers N]
-  --runs N          repetitions of every set-up, round-robin; medians reported (default 5)
+  --runs N          timed repetitions of every set-up (after one untimed), round-robin; medians reported (default 5)
   --max-workers N   workers 1..N in each mode (default os.availableParallelism() = ${os.availableParallelism()})`;
 
 function positive(flag: string, text: string | undefined, fallback: number): number {
@@ -40,6 +40,7 @@ if (values.help) {
   process.exit(0);
 }
 const { path } = await runSweepsBench({
+  warmUpRounds: 1,
   repetitions: positive('runs', values.runs, 5),
   maxWorkers: positive('max-workers', values['max-workers'], os.availableParallelism()),
 });

@@ -39,8 +39,12 @@ const YEARS = 5;
 const RUNS_PER_SWEEP = QUIT_RATES.length * REPLICATIONS;
 
 export interface SweepsOptions {
-  /** Repetitions of every set-up, round-robin. */
+  /** Untimed rounds of every set-up first. */
+  warmUpRounds: number;
+  /** Timed repetitions of every set-up, round-robin. */
   repetitions: number;
+  /** Called before every sweep (the suite waits there for other processes to go quiet). */
+  beforeEach?: () => Promise<void>;
   /** Workers 1..maxWorkers in each mode. */
   maxWorkers: number;
 }
@@ -191,7 +195,7 @@ export async function runSweepsBench(options: SweepsOptions): Promise<{ result: 
   const setups: SweepSetup[] = modes.flatMap((mode) => workerCounts.map((workers) => ({ mode, workers })));
   console.error(
     `sweep: ${RUNS_PER_SWEEP} runs of punjab-farm-equipment (${YEARS} years) per sweep; ` +
-      `${modes.join(' and ')} with ${workerCounts.join(', ')} worker(s); ${options.repetitions} repetition(s)`,
+      `${modes.join(' and ')} with ${workerCounts.join(', ')} worker(s); ${options.warmUpRounds} warm-up and ${options.repetitions} timed round(s)`,
   );
   const loadStart = loadAverage();
   const scratch = mkdtempSync(join(tmpdir(), 'clustersim-bench-sweeps-'));
@@ -202,14 +206,20 @@ export async function runSweepsBench(options: SweepsOptions): Promise<{ result: 
   const redis = modes.includes('queue') ? await startRedis(redisDir) : null;
   const samples = new Map<SweepSetup, SweepSample[]>(setups.map((setup) => [setup, []]));
   try {
-    for (let repetition = 0; repetition < options.repetitions; repetition++) {
+    for (let round = -options.warmUpRounds; round < options.repetitions; round++) {
       for (const setup of setups) {
-        const outDir = join(scratch, `out-${repetition}-${setup.mode}-${setup.workers}`);
+        const outDir = join(scratch, `out-${round}-${setup.mode}-${setup.workers}`);
+        await options.beforeEach?.();
         const loadAverage1mBefore = loadAverage()[0];
         const wallSeconds = await measure(setup, sweepFile, outDir, redis?.url ?? '');
         const runs = runsInResults(outDir);
         if (runs !== RUNS_PER_SWEEP) throw new Error(`bench sweeps: ${outDir} has ${runs} runs, not ${RUNS_PER_SWEEP}`);
         rmSync(outDir, { recursive: true, force: true });
+        if (round < 0) {
+          console.error(`  warm-up ${setup.mode} workers=${setup.workers}: ${wallSeconds.toFixed(1)} s`);
+          continue;
+        }
+        const repetition = round;
         const sample = { repetition, wallSeconds, runsPerSecond: RUNS_PER_SWEEP / wallSeconds, loadAverage1mBefore };
         samples.get(setup)!.push(sample);
         console.error(
@@ -248,6 +258,7 @@ export async function runSweepsBench(options: SweepsOptions): Promise<{ result: 
       values: QUIT_RATES,
       replications: REPLICATIONS,
       runsPerSweep: RUNS_PER_SWEEP,
+      warmUpRounds: options.warmUpRounds,
       repetitions: options.repetitions,
       keep: { metrics: ['firms', 'meanCapability'], towns: 'total' },
       redis: REDIS_FLAGS.map((flag) => (flag === '' ? "''" : flag)).join(' '),

@@ -43,6 +43,8 @@ export interface SweepsBenchResult {
     values: number[];
     replications: number;
     runsPerSweep: number;
+    /** Untimed rounds of every set-up first (absent in results from before the suite: none). */
+    warmUpRounds?: number;
     repetitions: number;
     keep: { metrics: string[]; towns: string };
     redis: string;
@@ -89,7 +91,7 @@ function machineSection(result: SweepsBenchResult): string {
   return `${machineHeading(result.machine)}
 
 Measured ${result.measuredAt} at ${result.code ? `commit \`${result.code.commit.slice(0, 10)}\`${result.code.dirty ? ' (with uncommitted changes)' : ''}` : 'an unknown commit'}; result file \`bench/results/sweeps-${result.machineId}.json\`.
-${c.runsPerSweep} runs of \`${c.scenario}\` (${c.years} years; \`${c.factor}\` ∈ {${c.values.join(', ')}} × ${c.replications} replications; keeping \`${c.keep.metrics.join('`, `')}\` for the ${c.keep.towns} of the towns), ${c.repetitions} repetition${c.repetitions === 1 ? '' : 's'} of every set-up, round-robin.
+${c.runsPerSweep} runs of \`${c.scenario}\` (${c.years} years; \`${c.factor}\` ∈ {${c.values.join(', ')}} × ${c.replications} replications; keeping \`${c.keep.metrics.join('`, `')}\` for the ${c.keep.towns} of the towns), ${c.warmUpRounds ?? 0} untimed and ${c.repetitions} timed repetition${c.repetitions === 1 ? '' : 's'} of every set-up, round-robin.
 Load average (1, 5, 15 min) ${result.loadAverage.start.join(', ')} at the start and ${result.loadAverage.end.join(', ')} at the end.
 ${queueNote}
 ${markdownTable(['mode', 'workers', 'median runs/s', 'min runs/s', 'max runs/s', 'median wall s', 'vs 1 worker'], rows)}
