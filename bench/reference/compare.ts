@@ -76,4 +76,4 @@ async function main(): Promise<void> {
   console.log(firstDifference(engine, reference) ?? 'identical');
 }
 
-if (process.argv[1]?.endsWith('compare.ts')) await main();
+if (/compare\.[jt]s$/.test(process.argv[1] ?? '')) await main();

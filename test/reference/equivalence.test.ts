@@ -91,8 +91,12 @@ const CASES: Case[] = [
         policies: ['upgrading-package', 'design-protection', 'association'],
         set: ['entry.outsiderEntriesPerTownPerYear=3'],
       });
-      // Bogra's firms stay below the package's export threshold (0.6) in 12 years: lower it so firms export.
-      for (const policy of params.policies) if (policy.kind === 'exportLinkage') policy.qualityThreshold = 0.4;
+      for (const policy of params.policies) {
+        // Bogra's firms stay below the package's export threshold (0.6) in 12 years: lower it so firms export.
+        if (policy.kind === 'exportLinkage') policy.qualityThreshold = 0.4;
+        // The policy files cost nothing ("not in the sources"): give them a cost so policySpending is not 0.
+        policy.costPerYear = 120_000;
+      }
       return params;
     },
     seed: 3,
@@ -100,7 +104,7 @@ const CASES: Case[] = [
       const kinds = new Set(result.events.flatMap((event) => (event.type === 'policy-start' ? [event.kind] : [])));
       for (const kind of ['trainingCentre', 'credit', 'exportLinkage', 'designProtection', 'association'])
         expect(kinds).toContain(kind);
-      for (const metric of ['outsiderEntries', 'trainingGraduates', 'exportSalesUnits'])
+      for (const metric of ['outsiderEntries', 'trainingGraduates', 'exportSalesUnits', 'policySpending'])
         expect(runTotal(result, metric)).toBeGreaterThan(0);
     },
   },
