@@ -54,7 +54,67 @@ function roundNumbers(_key: string, value: unknown): unknown {
 
 const nameOf = (list: readonly string[], index: number): string | null => list[index] ?? null;
 
+/**
+ * One event's line. Written out field by field rather than through an object and
+ * `JSON.stringify` with a replacer: a national run writes ~3 million lines, and this
+ * is ~3x faster. `eventLineByStringify` is the definition it must match byte for byte
+ * (a property test holds them equal).
+ */
 export function eventLine(
+  event: Readonly<{ type: string; tick: number }>,
+  startYear: number,
+  names: EventNames,
+): string {
+  let line = `{"type":${JSON.stringify(event.type)},"tick":${jsonValue(event.tick)},"year":${jsonValue(
+    startYear + Math.floor(event.tick / 12),
+  )},"month":${jsonValue((event.tick % 12) + 1)}`;
+  for (const key in event) {
+    if (key === 'type' || key === 'tick' || !Object.hasOwn(event, key)) continue;
+    const value = (event as Record<string, unknown>)[key];
+    line += member(key, value);
+    if (typeof value === 'number') {
+      const list = scalarList(key);
+      if (list) line += member(`${key}Name`, nameOf(names[list], value));
+    } else if (Array.isArray(value) && Object.hasOwn(ARRAY_FIELDS, key)) {
+      const [list, namesKey] = ARRAY_FIELDS[key];
+      line += member(
+        namesKey,
+        value.map((index: unknown) => (typeof index === 'number' ? nameOf(names[list], index) : null)),
+      );
+    }
+  }
+  return `${line}}`;
+}
+
+/** `,"key":value`, or nothing for a value JSON leaves out (undefined, a function). */
+function member(key: string, value: unknown): string {
+  const text = jsonValue(value);
+  return text === undefined ? '' : `,${quotedKey(key)}:${text}`;
+}
+
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) quotedKeys.set(key, (quoted = JSON.stringify(key)));
+  return quoted;
+}
+
+/** A value as `JSON.stringify(value, roundNumbers)` writes it (undefined where JSON has no text). */
+function jsonValue(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value) : 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + (jsonValue(value[i]) ?? 'null');
+    return `${text}]`;
+  }
+  return JSON.stringify(value, roundNumbers);
+}
+
+/** The line by its definition: the event with calendar fields and names, through `JSON.stringify`. */
+export function eventLineByStringify(
   event: Readonly<{ type: string; tick: number }>,
   startYear: number,
   names: EventNames,
