@@ -36,6 +36,8 @@ export interface TrafficPass {
   /** Where it was counted from. */
   source: string;
   over: AgentKind;
+  /** Whether the engine splits this pass over threads (a block kernel) or runs it on the main thread. */
+  parallel: boolean;
   /** Columns of the agent's own row read once per agent-tick. */
   reads: readonly string[];
   /** Columns of the agent's own row written once per agent-tick. */
@@ -55,6 +57,7 @@ const WORKER_PASSES: readonly TrafficPass[] = [
     name: 'labour-decisions',
     source: 'sim/model/kernels/labour.ts',
     over: 'workers',
+    parallel: true,
     reads: ['alive', 'careerMonths', 'employer', 'skill', 'town', 'tenureMonths', 'status'],
     writes: ['careerMonths', 'skill', 'tenureMonths'],
     employerReads: ['alive', 'utilisation', 'shrinking', 'capability'],
@@ -67,6 +70,7 @@ const WORKER_PASSES: readonly TrafficPass[] = [
     name: 'gather-workforce',
     source: 'sim/model/phases/gatherWorkforce.ts',
     over: 'workers',
+    parallel: false,
     reads: ['alive', 'town', 'skill', 'employer', 'status'],
     writes: [],
     employerReads: [],
@@ -81,6 +85,7 @@ const FIRM_PASSES: readonly TrafficPass[] = [
     name: 'gather-workforce (reset)',
     source: 'sim/model/phases/gatherWorkforce.ts',
     over: 'firms',
+    parallel: false,
     reads: [],
     writes: ['headcount', 'apprentices', 'skillSum'],
     employerReads: [],
@@ -92,6 +97,7 @@ const FIRM_PASSES: readonly TrafficPass[] = [
     name: 'pricing',
     source: 'sim/model/kernels/pricing.ts',
     over: 'firms',
+    parallel: true,
     reads: [
       'alive',
       'town',
@@ -115,6 +121,7 @@ const FIRM_PASSES: readonly TrafficPass[] = [
     name: 'market-and-effort',
     source: 'sim/model/kernels/market.ts, designWork.ts, imitation.ts',
     over: 'firms',
+    parallel: true,
     reads: [
       'alive',
       'town',
@@ -171,6 +178,7 @@ const FIRM_PASSES: readonly TrafficPass[] = [
     name: 'observe (town statistics)',
     source: 'sim/observers/townStatistics.ts',
     over: 'firms',
+    parallel: false,
     reads: ['alive', 'town', 'products', 'capability'],
     writes: [],
     employerReads: [],
@@ -201,7 +209,9 @@ export function columnKind(store: AgentKind, column: string): ColumnKind {
 
 export interface PassTraffic {
   name: string;
+  source: string;
   over: AgentKind;
+  parallel: boolean;
   columnsRead: number;
   columnsWritten: number;
   bytesRead: number;
@@ -219,7 +229,9 @@ export function passTraffic(pass: TrafficPass): PassTraffic {
   const bytes = (kinds: ColumnKind[]) => kinds.reduce((sum, kind) => sum + BYTES_PER[kind], 0);
   return {
     name: pass.name,
+    source: pass.source,
     over: pass.over,
+    parallel: pass.parallel,
     columnsRead: read.length,
     columnsWritten: written.length,
     bytesRead: bytes(read),

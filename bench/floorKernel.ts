@@ -8,6 +8,7 @@
  * in a balanced tree, so adds do not chain), which keeps every load and store live.
  */
 import { drawBase, uniformAt } from '../sim/rng/streams.js';
+import { BLOCK_SIZE } from '../sim/store/blocks.js';
 import type { ColumnKind } from '../sim/store/columns.js';
 import { type AgentKind, columnKind, TRAFFIC_PASSES, type TrafficPass } from './floorCounts.js';
 
@@ -22,8 +23,8 @@ export interface Draws {
   uniformAt: UniformAt;
 }
 
-/** A compiled pass: runs over agents 0..count-1 of its kind and returns a checksum. */
-export type FloorPass = (columns: FloorColumns, count: number, tick: number, draws: Draws) => number;
+/** A compiled pass: runs over agents start..end-1 of its kind and returns a checksum. */
+export type FloorPass = (columns: FloorColumns, start: number, end: number, tick: number, draws: Draws) => number;
 
 export interface FloorWorld {
   firms: number;
@@ -31,17 +32,25 @@ export interface FloorWorld {
   columns: FloorColumns;
 }
 
-function makeColumn(kind: ColumnKind, length: number): Column {
-  if (kind === 'f64') return new Float64Array(length);
-  if (kind === 'i32') return new Int32Array(length);
-  return new Uint8Array(length);
+const BYTES_PER: Record<ColumnKind, number> = { f64: 8, i32: 4, u8: 1 };
+
+function viewOf(kind: ColumnKind, buffer: ArrayBufferLike): Column {
+  if (kind === 'f64') return new Float64Array(buffer);
+  if (kind === 'i32') return new Int32Array(buffer);
+  return new Uint8Array(buffer);
 }
 
-/** Every column any pass touches, at the engine's widths; workers' employers spread evenly over firms. */
+/**
+ * Every column any pass touches, at the engine's widths, each on its own
+ * SharedArrayBuffer as in the engine (so worker threads can share them); workers'
+ * employers spread evenly over firms.
+ */
 export function createFloorWorld(firms: number, workers: number, passes = TRAFFIC_PASSES): FloorWorld {
   const columns: FloorColumns = { firms: {}, workers: {} };
   const add = (store: AgentKind, column: string) => {
-    columns[store][column] ??= makeColumn(columnKind(store, column), store === 'firms' ? firms : workers);
+    const kind = columnKind(store, column);
+    const length = store === 'firms' ? firms : workers;
+    columns[store][column] ??= viewOf(kind, new SharedArrayBuffer(length * BYTES_PER[kind]));
   };
   for (const pass of passes) {
     for (const column of [...pass.reads, ...pass.writes]) add(pass.over, column);
@@ -76,7 +85,7 @@ export function floorPassSource(pass: TrafficPass): string {
   for (const column of firmColumns) lines.push(`const ${firm(column)} = columns.firms[${JSON.stringify(column)}];`);
   const usesEmployer = firmColumns.length > 0;
   lines.push('const drawBase = draws.drawBase;', 'const uniformAt = draws.uniformAt;', 'let checksum = 0;');
-  lines.push('for (let id = 0; id < count; id++) {');
+  lines.push('for (let id = start; id < end; id++) {');
   const terms: string[] = [];
   for (const column of pass.reads) {
     lines.push(`  const r_${column} = ${own(column)}[id];`);
@@ -111,7 +120,7 @@ export function floorPassSource(pass: TrafficPass): string {
 }
 
 export function compileFloorPass(pass: TrafficPass): FloorPass {
-  return new Function('columns', 'count', 'tick', 'draws', floorPassSource(pass)) as FloorPass;
+  return new Function('columns', 'start', 'end', 'tick', 'draws', floorPassSource(pass)) as FloorPass;
 }
 
 export const ENGINE_DRAWS: Draws = { drawBase, uniformAt };
@@ -124,9 +133,26 @@ export function compileFloor(passes: readonly TrafficPass[] = TRAFFIC_PASSES): C
   return { passes: passes.map((pass) => ({ pass, run: compileFloorPass(pass) })) };
 }
 
+/** Run blocks first, first + stride, ... of a pass (the engine's block size and thread split). */
+export function runFloorBlocks(
+  run: FloorPass,
+  world: FloorWorld,
+  over: AgentKind,
+  tick: number,
+  first: number,
+  stride: number,
+  draws: Draws = ENGINE_DRAWS,
+): number {
+  const count = over === 'firms' ? world.firms : world.workers;
+  let checksum = 0;
+  for (let start = first * BLOCK_SIZE; start < count; start += stride * BLOCK_SIZE)
+    checksum += run(world.columns, start, Math.min(start + BLOCK_SIZE, count), tick, draws);
+  return checksum;
+}
+
 /**
- * One floor tick: every pass in order. `passSeconds`, when given, accumulates each
- * pass's wall time (two clock reads per pass per tick). Returns a checksum.
+ * One single-threaded floor tick: every pass in order. `passSeconds`, when given,
+ * accumulates each pass's wall time (two clock reads per pass per tick). Returns a checksum.
  */
 export function floorTick(
   floor: CompiledFloor,
@@ -138,7 +164,7 @@ export function floorTick(
   let checksum = 0;
   for (const [index, { pass, run }] of floor.passes.entries()) {
     const start = passSeconds ? performance.now() : 0;
-    checksum += run(world.columns, pass.over === 'firms' ? world.firms : world.workers, tick, draws);
+    checksum += runFloorBlocks(run, world, pass.over, tick, 0, 1, draws);
     if (passSeconds) passSeconds[index] += (performance.now() - start) / 1000;
   }
   return checksum;

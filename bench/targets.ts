@@ -143,7 +143,7 @@ function floorRow(all: AllResults, machineId: string): TargetRow {
     target,
     value: ratio(comparison.engineOverFloor),
     verdict: atMost(comparison.engineOverFloor, TARGETS.engineOverFloor + 1e-12),
-    basis: `measured, 1 thread: engine ${comparison.engineNsPerAgentTick.toFixed(1)} ns (${source('engine section', comparison.engine)}) / floor ${comparison.floorNsPerAgentTick.toFixed(1)} ns (${source('floor section', floor)})`,
+    basis: `measured, 1 thread, months 2..T: engine ${comparison.engineNsPerAgentTick.toFixed(1)} ns (${source('engine section', comparison.engine)}) / floor ${comparison.floorNsPerAgentTick.toFixed(1)} ns (${source('floor section', floor)})`,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type FloorColumns,
   floorTick,
 } from '../../bench/floorKernel.js';
+import { createFloorPool } from '../../bench/floorPool.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const sourceFiles = (pass: TrafficPass): string[] => {
@@ -53,7 +54,9 @@ describe('the traffic table', () => {
     // capability f64 (18); writes careerMonths i32, skill f64, tenureMonths i32 (16).
     expect(passTraffic(TRAFFIC_PASSES[0])).toEqual({
       name: 'labour-decisions',
+      source: 'sim/model/kernels/labour.ts',
       over: 'workers',
+      parallel: true,
       columnsRead: 11,
       columnsWritten: 3,
       bytesRead: 44,
@@ -121,7 +124,7 @@ describe('the compiled floor pass', () => {
         uniformAt: (...args) => (uniforms++, ENGINE_DRAWS.uniformAt(...args)),
       };
       const count = pass.over === 'firms' ? firms : workers;
-      compileFloorPass(pass)(wrapped, count, 5, draws);
+      compileFloorPass(pass)(wrapped, 0, count, 5, draws);
 
       const expectedReads = new Map<string, number>();
       const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + count);
@@ -148,5 +151,29 @@ describe('the compiled floor pass', () => {
     expect(passSeconds.every((s) => s >= 0)).toBe(true);
     // Employers spread evenly over the firms, as the engine's founding generation.
     expect([...(world.columns.workers.employer as Int32Array)]).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it('does the same work on 2 threads as on 1 (block kernels split, serial passes on the main thread)', async () => {
+    // More agents than one block (2,048), so both threads get blocks of every parallel pass.
+    const [firmCount, workerCount] = [3_000, 9_000];
+    const snapshot = (world: ReturnType<typeof createFloorWorld>) =>
+      JSON.stringify(
+        Object.fromEntries(
+          (['firms', 'workers'] as const).flatMap((store) =>
+            Object.entries(world.columns[store]).map(([name, column]) => [`${store}.${name}`, Array.from(column)]),
+          ),
+        ),
+      );
+    const serialWorld = createFloorWorld(firmCount, workerCount);
+    const serial = compileFloor();
+    for (let tick = 0; tick < 2; tick++) floorTick(serial, serialWorld, tick);
+    const threadedWorld = createFloorWorld(firmCount, workerCount);
+    const pool = await createFloorPool(threadedWorld, 2);
+    try {
+      for (let tick = 0; tick < 2; tick++) pool.tick(tick);
+    } finally {
+      await pool.close();
+    }
+    expect(snapshot(threadedWorld)).toBe(snapshot(serialWorld));
   });
 });

@@ -56,6 +56,9 @@ describe('target verdicts', () => {
       verdict: 'not met',
     });
     expect(compareWithFloor({ ...floorResult(), machineId: 'other-machine' }, [engineResult()])).toBeNull();
+    // 2 threads: 9 M agent-ticks in 0.6 s = 66.7 ns against the floor's 25 ns.
+    expect(compareWithFloor(floorResult(), [engineResult()], 2)!.engineOverFloor).toBeCloseTo(1e9 / 15e6 / 25, 9);
+    expect(compareWithFloor(floorResult(), [engineResult()], 3)).toBeNull();
   });
 
   it('says a short memory run cannot show the 40-year peak unless it is already over', () => {
@@ -109,8 +112,10 @@ describe('docs/BENCHMARKS.md generation', () => {
     expect(reference).toContain('**Engine single-threaded vs reference: 12.00x**');
     expect(reference).toContain('cut to 1 year (12 monthly ticks)');
     const floor = section(doc, 'floor');
-    expect(floor).toContain('**Engine vs floor: 2.50x**');
-    expect(floor).toContain('| labour-decisions | workers |');
+    expect(floor).toContain('**Engine vs floor, 1 thread: 2.50x**');
+    expect(floor).toContain('| labour-decisions | `sim/model/kernels/labour.ts` | workers | yes |');
+    expect(floor).toContain('| 1 | 40.00 | 40.00 | 40.00 | 1.00x | 100.0 | 2.50x | 0 |');
+    expect(floor).toContain('| 2 | 25.00 | 25.00 | 25.00 | 1.60x | 66.7 | 2.67x | 0 |');
     const memory = section(doc, 'memory');
     // 250 MiB over 700,000 agents; (250 - 70) MiB above the baseline.
     expect(memory).toContain(`| 2 | 250 MiB | 100 MiB | 700,000 | ${Math.round((250 * 2 ** 20) / 700_000)} |`);
