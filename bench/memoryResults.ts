@@ -19,7 +19,8 @@ export interface MemoryPerAgent {
   rssBytesPerAgent: number;
   /** (peak RSS - the baseline's) per agent: what the run itself adds. */
   rssAboveBaselineBytesPerAgent: number;
-  heapAndArrayBuffersBytesPerAgent: number;
+  /** Peak heap + array buffers, plus the agent stores (growable SharedArrayBuffers, not in arrayBuffers), per agent. */
+  heapBuffersAndStoresBytesPerAgent: number;
 }
 
 export function memoryPerAgent(report: MemoryChildReport, baseline: MemoryChildReport): MemoryPerAgent {
@@ -27,7 +28,7 @@ export function memoryPerAgent(report: MemoryChildReport, baseline: MemoryChildR
   return {
     rssBytesPerAgent: report.peakRssBytes / agents,
     rssAboveBaselineBytesPerAgent: (report.peakRssBytes - baseline.peakRssBytes) / agents,
-    heapAndArrayBuffersBytesPerAgent: report.peakHeapAndArrayBuffersBytes / agents,
+    heapBuffersAndStoresBytesPerAgent: (report.peakHeapAndArrayBuffersBytes + report.agentStoreBytes) / agents,
   };
 }
 
@@ -36,12 +37,14 @@ function machineSection(result: MemoryBenchResult): string {
     const perAgent = memoryPerAgent(r, result.baseline);
     return [
       r.threads,
+      r.mode === 'held' ? 'held in the result' : 'streamed out (dropped)',
       formatMiB(r.peakRssBytes),
       formatMiB(r.peakHeapAndArrayBuffersBytes),
+      formatMiB(r.agentStoreBytes),
       formatCount(r.peakAliveAgents),
       formatCount(perAgent.rssBytesPerAgent),
       formatCount(perAgent.rssAboveBaselineBytesPerAgent),
-      formatCount(perAgent.heapAndArrayBuffersBytesPerAgent),
+      formatCount(perAgent.heapBuffersAndStoresBytesPerAgent),
       r.wallSeconds.toFixed(1),
     ];
   });
@@ -56,12 +59,14 @@ ${first ? `Ids ever handed out: ${formatCount(first.firmsEverCreated)} firms and
 ${markdownTable(
   [
     'threads',
+    'events and panel',
     'peak RSS',
     'peak heap + array buffers',
+    'agent stores',
     'peak agents alive',
     'RSS bytes/agent',
     'RSS above baseline, bytes/agent',
-    'heap + array buffers, bytes/agent',
+    'heap + array buffers + stores, bytes/agent',
     'child wall s',
   ],
   rows,
@@ -72,9 +77,10 @@ ${markdownTable(
 export function memorySection(results: readonly MemoryBenchResult[]): string {
   return `## Peak memory per agent (\`npm run bench -- --only memory\`)
 
-**What is measured.** One \`runOne\` of the national scenario per thread count, each in a fresh child process (\`bench/memoryChild.ts\`), so peaks of different runs never mix.
-_Peak RSS_ is the child's \`process.resourceUsage().maxRSS\` at exit (the whole process, worker threads included, with the run's result still held: the event log and the firm panel).
-_Heap + array buffers_ is the highest \`heapUsed + arrayBuffers\` of \`process.memoryUsage()\` sampled after every month and after the run (the agent stores are SharedArrayBuffers, counted in \`arrayBuffers\`).
+**What is measured.** One \`runOne\` of the national scenario per row, each in a fresh child process (\`bench/memoryChild.ts\`), so peaks of different runs never mix.
+_Streamed out_ rows hand the events and the yearly firm panel to a sink month by month, as \`clustersim run\` does (which writes them to disk; here the sink drops them, so the cost of formatting outputs is not included): the engine's own footprint. The _held_ row keeps them in the \`RunResult\`, as a caller of \`runOne\` without a sink gets them.
+_Peak RSS_ is the child's \`process.resourceUsage().maxRSS\` at exit (the whole process, worker threads included, with the run's result still held).
+_Heap + array buffers_ is the highest \`heapUsed + arrayBuffers\` of \`process.memoryUsage()\` sampled after every month and after the run. The firm and worker columns are growable SharedArrayBuffers, which Node 20 leaves out of \`arrayBuffers\`, so _agent stores_ gives them apart: ids handed out times the bytes of a row from \`FIRM_SPEC\` / \`WORKER_SPEC\` (a lower bound, as capacity grows by doubling; exited firms and retired workers keep their slots).
 _Agents alive_ are firms trading plus workers in the labour force in the month with the most (the engine's own all-towns metrics); per-agent figures divide the peaks by that count.
 _Above baseline_ subtracts the peak RSS of a child that loaded the same modules and scenario and ran nothing (Node itself, the code, the parsed scenario).
 Output files are not written here: \`clustersim run\` adds the cost of formatting them (see the national section).

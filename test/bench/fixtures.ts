@@ -15,7 +15,7 @@ import { SWEEPS_RESULT_FORMAT, type SweepsBenchResult } from '../../bench/sweeps
 import { MEMORY_RESULT_FORMAT, type MemoryBenchResult } from '../../bench/memoryResults.js';
 import { FLOOR_RESULT_FORMAT, type FloorBenchResult } from '../../bench/floorResults.js';
 import { agentTraffic, passTraffic, TRAFFIC_PASSES } from '../../bench/floorCounts.js';
-import type { MemoryChildReport } from '../../bench/memoryChild.js';
+import type { MemoryChildReport, MemoryMode } from '../../bench/memoryChild.js';
 import type { NationalBenchResult } from '../../bench/nationalResults.js';
 
 export const MACHINE: MachineInfo = {
@@ -163,14 +163,21 @@ export function sweepsResult(): SweepsBenchResult {
   };
 }
 
-function memoryReport(threads: number, peakRssMiB: number, years: number): MemoryChildReport {
+function memoryReport(
+  threads: number,
+  peakRssMiB: number,
+  years: number,
+  mode: MemoryMode = 'streamed',
+): MemoryChildReport {
   return {
     years,
     threads,
+    mode,
     peakRssBytes: peakRssMiB * MiB,
     peakHeapAndArrayBuffersBytes: 100 * MiB,
     peakHeapUsedBytes: 60 * MiB,
     peakArrayBuffersBytes: 40 * MiB,
+    agentStoreBytes: 30 * MiB,
     peakAliveAgents: 700_000,
     firmsEverCreated: 60_000,
     workersEverCreated: 700_000,
@@ -178,14 +185,18 @@ function memoryReport(threads: number, peakRssMiB: number, years: number): Memor
   };
 }
 
-/** 2 threads at `peakRssMiB` after `years` years; baseline 70 MiB. */
+/** 2 threads streamed at `peakRssMiB` after `years` years (1 thread 10 MiB less; 1 thread held 900 MiB); baseline 70 MiB. */
 export function memoryResult(years: number, peakRssMiB: number): MemoryBenchResult {
   return {
     format: MEMORY_RESULT_FORMAT,
     ...PROVENANCE,
     config: { scenario: 'bangladesh-le-sector', years, seed: 1, command: 'node dist/bench/memoryChild.js ...' },
     baseline: { ...memoryReport(1, 70, 0), peakAliveAgents: 0 },
-    results: [memoryReport(1, peakRssMiB - 10, years), memoryReport(2, peakRssMiB, years)],
+    results: [
+      memoryReport(1, peakRssMiB - 10, years),
+      memoryReport(2, peakRssMiB, years),
+      memoryReport(1, 900, years, 'held'),
+    ],
   };
 }
 
