@@ -42,10 +42,11 @@ function reproduce(): string {
 \`\`\`sh
 npm ci
 npm run bench                                  # every section; writes bench/results/*-<machine>.json and this doc
-npm run bench -- --only engine,floor           # some sections (engine, reference, sweep, memory, floor)
+npm run bench -- --only engine,floor           # some sections (engine, reference, sweep, memory, floor, national)
 npm run bench -- --years 5 --runs 9 --max-threads 4 --memory-years 10   # see npm run bench -- --help
 npm run bench:report                           # regenerate this doc from bench/results/ without measuring
-npm run bench:national                         # clustersim run end to end, 40 years (its own section)
+npm run bench -- --only national --runs 1      # clustersim run end to end, 40 years, 1..N threads (not in the default set)
+npm run bench:national -- --threads 2          # the same on its own, with its own options
 \`\`\`
 `;
 }

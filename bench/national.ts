@@ -1,36 +1,13 @@
 /**
- * National-scenario benchmark: `clustersim run bangladesh-le-sector` end to end, as a
- * child process per run, for 1 and 2 threads (round-robin), measuring wall time, the
- * child's peak RSS and CPU time, and the work done (firms and workers at start and end,
- * agent-ticks), from the run's own outputs.
- *
- *   npm run bench:national -- [--runs N] [--threads 1,2] [--years N] [--scenario NAME]
- *
- * Writes bench/results/national-<machine-id>.json, then regenerates docs/BENCHMARKS.md
- * (engine and national sections) from every result file.
+ * `npm run bench:national -- [--runs N] [--threads 1,2] [--years N] [--scenario NAME]`:
+ * the national-scenario benchmark (bench/nationalBench.ts) on its own. Writes
+ * bench/results/national-<machine-id>.json, then regenerates docs/BENCHMARKS.md.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createHash } from 'node:crypto';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, RESULTS_DIR } from './paths.js';
-import { codeVersion, describeMachine, machineId } from './machine.js';
-import { markCpu, waitForQuiet } from './otherLoad.js';
-import { summarise } from './stats.js';
-import { formatCount, formatMiB, formatMillions } from './format.js';
+import { REPO_ROOT } from './paths.js';
 import { refreshBenchmarksDoc } from './benchmarksDoc.js';
-import { RUSAGE_FILE_ENV } from './rusageProbe.js';
-import {
-  NATIONAL_RESULT_FORMAT,
-  type NationalBenchResult,
-  type NationalSample,
-  type NationalThreadResult,
-  type NationalWork,
-  writeNationalResult,
-} from './nationalResults.js';
+import { type NationalOptions, runNationalBench } from './nationalBench.js';
 
 const USAGE = `usage: npm run bench:national -- [options]
   --runs N          runs per thread count, medians reported (default 1)
@@ -40,205 +17,53 @@ const USAGE = `usage: npm run bench:national -- [options]
   --seed N          simulation seed (default 1)
   --max-wait S      before each run, wait up to S seconds in all for other processes to go quiet (default 60)`;
 
-const CLI = join(REPO_ROOT, 'dist', 'bin', 'clustersim.js');
-const PROBE = join(REPO_ROOT, 'dist', 'bench', 'rusageProbe.js');
-
 function fail(message: string): never {
-  console.error(`bench:national: ${message}\n${USAGE}`);
+  console.error(`bench:national: ${message} (npm run bench:national -- --help)`);
   process.exit(2);
 }
 
 function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) fail(`--${flag} must be an integer >= 1, got ${text}`);
+  if (!Number.isInteger(value) || value < 1) fail(`--${flag} must be an integer >= 1, got '${text}'`);
   return value;
 }
 
-function parseOptions(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      runs: { type: 'string' },
-      threads: { type: 'string' },
-      years: { type: 'string' },
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      'max-wait': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+function parseOptions(argv: string[]): NationalOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        runs: { type: 'string' },
+        threads: { type: 'string' },
+        years: { type: 'string' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        'max-wait': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
-  const threads = (values.threads ?? '1,2').split(',').map((text) => positiveInteger('threads', text, 1));
+  const maxWaitSeconds = values['max-wait'] === undefined ? 60 : Number(values['max-wait']);
+  if (!Number.isFinite(maxWaitSeconds) || maxWaitSeconds < 0)
+    fail(`--max-wait must be a number >= 0, got '${values['max-wait']}'`);
   return {
     runs: positiveInteger('runs', values.runs, 1),
-    threads,
+    threads: (values.threads ?? '1,2').split(',').map((text) => positiveInteger('threads', text, 1)),
     years: values.years === undefined ? null : positiveInteger('years', values.years, 1),
     scenario: values.scenario ?? 'bangladesh-le-sector',
     seed: values.seed === undefined ? 1 : positiveInteger('seed', values.seed, 1),
-    maxWaitSeconds: values['max-wait'] === undefined ? 60 : Number(values['max-wait']),
+    maxWaitSeconds,
   };
 }
 
-interface ChildUsage {
-  maxRSS: number;
-  userCPUTime: number;
-  systemCPUTime: number;
-}
-
-/** One `clustersim run` in a child process; outputs go to `outDir`. */
-async function runChild(args: string[], outDir: string): Promise<{ wallSeconds: number; usage: ChildUsage }> {
-  const usageFile = join(outDir, '..', `${outDir.split('/').pop()}-rusage.json`);
-  const started = performance.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(PROBE).href, CLI, ...args, '--out', outDir], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, [RUSAGE_FILE_ENV]: usageFile, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('exit', (exitCode) => resolve(exitCode));
-  });
-  const wallSeconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`bench:national: clustersim ${args.join(' ')} exited with code ${code}`);
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as ChildUsage;
-  rmSync(usageFile, { force: true });
-  return { wallSeconds, usage };
-}
-
-/** Firms and workers (all towns) at the first and last month, and agent-ticks, from timeseries.csv. */
-function workOf(outDir: string): NationalWork {
-  const lines = readFileSync(join(outDir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
-  const header = lines[0].split(',');
-  const column = (name: string) => {
-    const index = header.indexOf(name);
-    if (index < 0) throw new Error(`bench:national: timeseries.csv has no '${name}' column`);
-    return index;
-  };
-  const [town, firms, workers] = [column('town'), column('firms'), column('workers')];
-  const rows = lines
-    .slice(1)
-    .map((line) => line.split(','))
-    .filter((cells) => cells[town] === 'all');
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  const outputBytes: Record<string, number> = {};
-  for (const name of readdirSync(outDir).sort()) outputBytes[name] = statSync(join(outDir, name)).size;
-  return {
-    ticks: rows.length,
-    firmsAtStart: Number(first[firms]),
-    workersAtStart: Number(first[workers]),
-    firmsAtEnd: Number(last[firms]),
-    workersAtEnd: Number(last[workers]),
-    agentTicks: rows.reduce((sum, cells) => sum + Number(cells[firms]) + Number(cells[workers]), 0),
-    outputBytes,
-  };
-}
-
-/** sha256 of every output but run.json (which records times and threads). */
-function outputsHash(outDir: string): string {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(outDir).sort()) {
-    if (name === 'run.json') continue;
-    hash.update(name);
-    hash.update(readFileSync(join(outDir, name)));
-  }
-  return hash.digest('hex');
-}
-
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(CLI) || !existsSync(PROBE)) fail(`${relative(REPO_ROOT, CLI)} is missing: run npm run build first`);
-  const args = ['run', options.scenario, '--seed', String(options.seed), '--quiet'];
-  if (options.years !== null) args.push('--years', String(options.years));
-  const scratch = mkdtempSync(join(tmpdir(), 'clustersim-national-'));
-  const byThreads = new Map<number, NationalSample[]>(options.threads.map((threads) => [threads, []]));
-  let work: NationalWork | null = null;
-  const hashes = new Set<string>();
-  let secondsWaited = 0;
-  try {
-    for (let run = 0; run < options.runs; run++) {
-      for (const threads of options.threads) {
-        const waited = await waitForQuiet(0.25, options.maxWaitSeconds - secondsWaited);
-        secondsWaited += waited;
-        const outDir = join(scratch, `run-${run}-t${threads}`);
-        const before = markCpu();
-        const { wallSeconds, usage } = await runChild([...args, '--threads', String(threads)], outDir);
-        const after = markCpu();
-        const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-        const otherCoresBusy =
-          before && after
-            ? Math.max(0, (after.machineBusySeconds - before.machineBusySeconds - cpuSeconds) / wallSeconds)
-            : null;
-        const provenance = JSON.parse(readFileSync(join(outDir, 'run.json'), 'utf8')) as { wallSeconds: number };
-        const sample: NationalSample = {
-          threads,
-          wallSeconds,
-          simulationSeconds: provenance.wallSeconds,
-          peakRssBytes: usage.maxRSS * 1024, // maxRSS is in KiB
-          cpuSeconds,
-          otherCoresBusy,
-        };
-        byThreads.get(threads)!.push(sample);
-        work ??= workOf(outDir);
-        hashes.add(outputsHash(outDir));
-        rmSync(outDir, { recursive: true, force: true });
-        console.error(
-          `  run ${run + 1} threads=${threads}: ${wallSeconds.toFixed(1)} s wall (${sample.simulationSeconds.toFixed(1)} s simulating), ` +
-            `peak RSS ${formatMiB(sample.peakRssBytes)}` +
-            (otherCoresBusy === null ? '' : `, other processes ${otherCoresBusy.toFixed(2)} cores`),
-        );
-      }
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  const results: NationalThreadResult[] = options.threads.map((threads) => {
-    const samples = byThreads.get(threads)!;
-    const wallSeconds = summarise(samples.map((s) => s.wallSeconds));
-    return {
-      threads,
-      wallSeconds,
-      simulationSeconds: summarise(samples.map((s) => s.simulationSeconds)),
-      peakRssBytes: summarise(samples.map((s) => s.peakRssBytes)),
-      cpuSeconds: summarise(samples.map((s) => s.cpuSeconds)),
-      agentTicksPerSecond: work!.agentTicks / wallSeconds.median,
-      samples,
-    };
-  });
-  const machine = describeMachine();
-  const result: NationalBenchResult = {
-    format: NATIONAL_RESULT_FORMAT,
-    measuredAt: new Date().toISOString(),
-    machineId: machineId(machine),
-    machine,
-    code: codeVersion(),
-    config: {
-      scenario: options.scenario,
-      seed: options.seed,
-      years: options.years,
-      runsPerThreadCount: options.runs,
-      command: `clustersim ${args.join(' ')} --threads N`,
-    },
-    work: work!,
-    identicalOutputs: hashes.size === 1,
-    results,
-  };
-  const path = writeNationalResult(RESULTS_DIR, result);
-  for (const r of results) {
-    console.log(
-      `threads ${r.threads}: median ${r.wallSeconds.median.toFixed(1)} s wall, peak RSS ${formatMiB(r.peakRssBytes.median)}, ` +
-        `${formatMillions(r.agentTicksPerSecond)} agent-ticks/s`,
-    );
-  }
-  console.log(
-    `firms ${formatCount(work!.firmsAtStart)} -> ${formatCount(work!.firmsAtEnd)}, workers ${formatCount(work!.workersAtStart)} -> ${formatCount(work!.workersAtEnd)}`,
-  );
-  const doc = await refreshBenchmarksDoc();
-  console.log(`wrote ${relative(REPO_ROOT, path)} and ${doc.path}`);
-}
-
-await main();
+const { path } = await runNationalBench(parseOptions(process.argv.slice(2)));
+const doc = await refreshBenchmarksDoc();
+console.log(`wrote ${relative(REPO_ROOT, path)} and ${doc.path}`);

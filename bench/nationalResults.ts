@@ -58,9 +58,17 @@ export interface NationalBenchResult {
   machineId: string;
   machine: MachineInfo;
   code: { commit: string; dirty: boolean } | null;
-  config: { scenario: string; seed: number; years: number | null; runsPerThreadCount: number; command: string };
+  config: {
+    scenario: string;
+    seed: number;
+    years: number | null;
+    runsPerThreadCount: number;
+    command: string;
+    /** Outputs left out of the identity check because they record wall time or threads (absent: run.json). */
+    notCompared?: string[];
+  };
   work: NationalWork;
-  /** Whether every run, whatever its thread count, produced byte-identical outputs (run.json aside). */
+  /** Whether every run, whatever its thread count, produced byte-identical outputs (config.notCompared aside). */
   identicalOutputs: boolean;
   results: NationalThreadResult[];
 }
@@ -117,7 +125,7 @@ function machineSection(result: NationalBenchResult): string {
 Measured ${result.measuredAt} at ${code}; result file \`${file}\`.
 Command: \`${config.command}\`, ${config.runsPerThreadCount} run(s) per thread count (medians), seed ${config.seed}.
 Firms ${formatCount(work.firmsAtStart)} and workers ${formatCount(work.workersAtStart)} at the start (${work.ticks} monthly ticks), firms ${formatCount(work.firmsAtEnd)} and workers ${formatCount(work.workersAtEnd)} at the end; ${formatCount(work.agentTicks)} agent-ticks in all.
-Outputs: ${sizes}; ${result.identicalOutputs ? 'byte-identical across every run and thread count' : '**not identical across runs or thread counts**'} (run.json aside).
+Outputs: ${sizes}; ${result.identicalOutputs ? 'byte-identical across every run and thread count' : '**not identical across runs or thread counts**'} (${(config.notCompared ?? ['run.json']).join(' and ')} aside: they record the run's time and threads).
 
 | threads | runs | wall s | simulation s | CPU s | peak RSS | agent-ticks/s (wall) | other load (cores), per run |
 | --- | --- | --- | --- | --- | --- | --- | --- |
@@ -131,7 +139,7 @@ ${rows}
 export function nationalSection(results: readonly NationalBenchResult[]): string {
   const machines =
     results.length > 0 ? results.map(machineSection).join('\n') : '_No results yet: run `npm run bench:national`._\n';
-  return `## National scenario, \`clustersim run\` end to end (\`npm run bench:national\`)
+  return `## National scenario, \`clustersim run\` end to end (\`npm run bench -- --only national\` or \`npm run bench:national\`)
 
 **What is measured.** \`clustersim run bangladesh-le-sector\` end to end, as a user runs it: the national light-engineering sector of Bangladesh (\`scenarios/bangladesh-le-sector.yaml\`, 13 clusters, about 60,000 firms and 600,000 workers, 1972–2011 monthly), each run a child process (\`bench/national.ts\`).
 _Wall s_ is from spawning the child to its exit (Node start-up, loading the scenario, the run, writing all five outputs); _simulation s_ is the run alone as the CLI records it in \`run.json\`; _CPU s_ is the child's CPU time over all threads; _peak RSS_ is the child's own \`process.resourceUsage().maxRSS\` at exit (worker threads share the process), read through a preloaded probe (\`bench/rusageProbe.ts\`).

@@ -1,13 +1,20 @@
 /**
  * `npm run bench`: the benchmark suite of issue 8. Runs the selected sections
- * (default all: engine, reference, sweep, memory, floor), writes one result file per
+ * (default engine, reference, sweep, memory, floor; `national` on request), writes one result file per
  * section in bench/results/, then regenerates docs/BENCHMARKS.md from every result
  * file. A bad option prints one line and exits with status 2.
  *
  *   npm run bench -- [--only engine,floor] [--max-threads N] [--years N] ...   (see --help)
  */
 import { relative } from 'node:path';
-import { BenchOptionsError, parseSuiteOptions, type Section, type SuiteOptions, USAGE } from './suiteOptions.js';
+import {
+  BenchOptionsError,
+  NATIONAL_SCENARIO,
+  parseSuiteOptions,
+  type Section,
+  type SuiteOptions,
+  USAGE,
+} from './suiteOptions.js';
 import { QuietBudget } from './roundRobin.js';
 import { REPO_ROOT } from './paths.js';
 import { refreshBenchmarksDoc } from './benchmarksDoc.js';
@@ -16,6 +23,7 @@ import { runReferenceSection } from './reference.js';
 import { runSweepsBench } from './sweepsBench.js';
 import { runMemorySection } from './memory.js';
 import { runFloorSection } from './floor.js';
+import { runNationalBench } from './nationalBench.js';
 
 type SectionRunner = (options: SuiteOptions, quiet: QuietBudget) => Promise<{ path: string } | null>;
 
@@ -31,6 +39,15 @@ const RUNNERS: Record<Section, SectionRunner> = {
     }),
   memory: runMemorySection,
   floor: runFloorSection,
+  national: (options, quiet) =>
+    runNationalBench({
+      runs: options.timedRuns,
+      threads: Array.from({ length: options.maxThreads }, (_, i) => i + 1),
+      years: null,
+      scenario: NATIONAL_SCENARIO,
+      seed: options.seed,
+      maxWaitSeconds: Math.max(0, quiet.maxWaitSeconds - quiet.secondsWaited),
+    }),
 };
 
 async function main(args: readonly string[]): Promise<void> {

@@ -6,9 +6,15 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 
-/** The suite's sections, in the order they run and appear in docs/BENCHMARKS.md. */
-export const SECTIONS = ['engine', 'reference', 'sweep', 'memory', 'floor'] as const;
+/** The suite's sections, in the order they run. */
+export const SECTIONS = ['engine', 'reference', 'sweep', 'memory', 'floor', 'national'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/**
+ * What `npm run bench` runs without --only. `national` (clustersim run end to end, the
+ * scenario's full 40 years, --runs runs per thread count) is opt-in: it takes minutes a run.
+ */
+export const DEFAULT_SECTIONS: readonly Section[] = ['engine', 'reference', 'sweep', 'memory', 'floor'];
 
 export const NATIONAL_SCENARIO = 'bangladesh-le-sector';
 
@@ -49,7 +55,8 @@ export const DEFAULTS = {
 } as const;
 
 export const USAGE = `usage: npm run bench -- [options]
-  --only LIST            sections to run, comma-separated (default all): ${SECTIONS.join(',')}
+  --only LIST            sections to run, comma-separated, from ${SECTIONS.join(',')}
+                         (default ${DEFAULT_SECTIONS.join(',')}; national = clustersim run end to end, 40 years)
   --max-threads N        measure 1..N threads and sweep workers (default os.availableParallelism() = ${os.availableParallelism()})
   --years N              years of ${NATIONAL_SCENARIO} per engine run (default ${DEFAULTS.years})
   --runs N               timed runs per variant, medians reported (default ${DEFAULTS.timedRuns})
@@ -83,7 +90,7 @@ function nonNegative(flag: string, text: string | undefined, fallback: number): 
 }
 
 function sectionsOf(text: string | undefined): Section[] {
-  if (text === undefined) return [...SECTIONS];
+  if (text === undefined) return [...DEFAULT_SECTIONS];
   const names = text.split(',').map((name) => name.trim());
   for (const name of names)
     if (!(SECTIONS as readonly string[]).includes(name))

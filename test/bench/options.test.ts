@@ -4,13 +4,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { BenchOptionsError, DEFAULTS, parseSuiteOptions, SECTIONS } from '../../bench/suiteOptions.js';
+import { BenchOptionsError, DEFAULT_SECTIONS, DEFAULTS, parseSuiteOptions } from '../../bench/suiteOptions.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 describe('parseSuiteOptions', () => {
-  it('defaults to every section, 1..availableParallelism threads and at least 5 timed runs', () => {
+  it('defaults to every section but national, 1..availableParallelism threads and at least 5 timed runs', () => {
     const options = parseSuiteOptions([]);
-    expect(options.sections).toEqual([...SECTIONS]);
+    expect(options.sections).toEqual([...DEFAULT_SECTIONS]);
+    expect(options.sections).toEqual(['engine', 'reference', 'sweep', 'memory', 'floor']);
     expect(options.maxThreads).toBe(os.availableParallelism());
     expect(options.timedRuns).toBeGreaterThanOrEqual(5);
     expect(options).toMatchObject({
@@ -22,6 +23,7 @@ describe('parseSuiteOptions', () => {
 
   it('runs the sections given with --only in the suite order', () => {
     expect(parseSuiteOptions(['--only', 'floor,engine']).sections).toEqual(['engine', 'floor']);
+    expect(parseSuiteOptions(['--only', 'national']).sections).toEqual(['national']);
     expect(parseSuiteOptions(['--only=memory', '--years', '2', '--max-threads', '4'])).toMatchObject({
       sections: ['memory'],
       years: 2,
@@ -58,7 +60,7 @@ describe('npm run bench with a bad flag', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      "bench: --only: unknown section 'nope' (sections: engine, reference, sweep, memory, floor) (see npm run bench -- --help)",
+      "bench: --only: unknown section 'nope' (sections: engine, reference, sweep, memory, floor, national) (see npm run bench -- --help)",
     ]);
   });
 });
