@@ -1,10 +1,10 @@
 /**
- * Where a tick's time goes: wall time per phase of `step` on the synthetic world,
- * for 1..N threads. A diagnostic for scaling work, not the throughput figure (that is
+ * Where a tick's time goes: wall time per phase of `step` on the synthetic world (or a
+ * scenario, --scenario NAME), for 1..N threads. A diagnostic for scaling work, not the throughput figure (that is
  * `npm run bench`): it wraps each phase's `run` in this process only, which adds two
  * clock reads per phase per tick.
  *
- *   npm run build && node dist/bench/phases.js [--max-threads N] [--years N] [--runs N]
+ *   npm run build && node dist/bench/phases.js [--max-threads N] [--years N] [--runs N] [--scenario NAME]
  *
  * Prints, per thread count, the median over the timed runs of each phase's total.
  */
@@ -14,18 +14,28 @@ import { PHASES } from '../sim/step.js';
 import { runOne } from '../sim/runOne.js';
 import { DEFAULT_SYNTHETIC_WORLD, syntheticWorldParams } from './syntheticWorld.js';
 import { summarise } from './stats.js';
+import { scenarioParams } from './scenarioParams.js';
 
 const { values } = parseArgs({
-  options: { 'max-threads': { type: 'string' }, years: { type: 'string' }, runs: { type: 'string' } },
+  options: {
+    'max-threads': { type: 'string' },
+    years: { type: 'string' },
+    runs: { type: 'string' },
+    scenario: { type: 'string' },
+  },
 });
 const maxThreads = Number(values['max-threads'] ?? os.availableParallelism());
 const years = Number(values.years ?? DEFAULT_SYNTHETIC_WORLD.years);
 const runs = Number(values.runs ?? 3);
 if (![maxThreads, years, runs].every((value) => Number.isInteger(value) && value >= 1)) {
-  console.error('usage: node dist/bench/phases.js [--max-threads N] [--years N] [--runs N] (integers >= 1)');
+  console.error(
+    'usage: node dist/bench/phases.js [--max-threads N] [--years N] [--runs N] (integers >= 1) [--scenario NAME]',
+  );
   process.exit(2);
 }
-const params = syntheticWorldParams({ ...DEFAULT_SYNTHETIC_WORLD, years }, 1);
+const params = values.scenario
+  ? scenarioParams(values.scenario, years)
+  : syntheticWorldParams({ ...DEFAULT_SYNTHETIC_WORLD, years }, 1);
 
 const phaseMilliseconds = new Map<string, number>();
 for (const phase of PHASES) {
@@ -58,7 +68,7 @@ for (let threads = 1; threads <= maxThreads; threads++) {
   }
   (columns['runOne wall (whole run)'] ??= []).push(summarise(wall).median.toFixed(0));
 }
-console.log(`synthetic world, ${years} year(s), median of ${runs} runs after 1 warm-up`);
+console.log(`${values.scenario ?? 'synthetic world'}, ${years} year(s), median of ${runs} runs after 1 warm-up`);
 console.log(header.map((cell, i) => (i === 0 ? cell.padEnd(30) : cell.padStart(16))).join(''));
 for (const [name, cells] of Object.entries(columns)) {
   console.log(name.padEnd(30) + cells.map((cell) => cell.padStart(16)).join(''));
