@@ -24,7 +24,7 @@
  */
 import { FIRM_SPEC } from '../sim/state/firms.js';
 import { WORKER_SPEC } from '../sim/state/workers.js';
-import type { ColumnKind } from '../sim/store/columns.js';
+import { bytesPerValue } from './columnWidths.js';
 
 export type FirmColumn = keyof typeof FIRM_SPEC;
 export type WorkerColumn = keyof typeof WORKER_SPEC;
@@ -198,10 +198,9 @@ export const TRAFFIC_PASSES: readonly TrafficPass[] = [
   FIRM_PASSES[3],
 ];
 
-const BYTES_PER: Record<ColumnKind, number> = { f64: 8, i32: 4, u8: 1 };
-
-export function columnKind(store: AgentKind, column: string): ColumnKind {
-  const spec: Readonly<Record<string, ColumnKind>> = store === 'firms' ? FIRM_SPEC : WORKER_SPEC;
+/** The kind name ('f64', 'i32', ...) of an engine column. */
+export function columnKind(store: AgentKind, column: string): string {
+  const spec: Readonly<Record<string, string>> = store === 'firms' ? FIRM_SPEC : WORKER_SPEC;
   const kind = spec[column];
   if (kind === undefined) throw new Error(`floor: the engine's ${store} have no column '${column}'`);
   return kind;
@@ -226,7 +225,7 @@ export function passTraffic(pass: TrafficPass): PassTraffic {
   const firm = (columns: readonly string[]) => columns.map((column) => columnKind('firms', column));
   const read = [...own(pass.reads), ...firm(pass.employerReads), ...firm(pass.employerUpdates)];
   const written = [...own(pass.writes), ...firm(pass.employerUpdates)];
-  const bytes = (kinds: ColumnKind[]) => kinds.reduce((sum, kind) => sum + BYTES_PER[kind], 0);
+  const bytes = (kinds: string[]) => kinds.reduce((sum, kind) => sum + bytesPerValue(kind), 0);
   return {
     name: pass.name,
     source: pass.source,

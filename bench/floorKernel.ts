@@ -9,11 +9,10 @@
  */
 import { drawBase, uniformAt } from '../sim/rng/streams.js';
 import { BLOCK_SIZE } from '../sim/store/blocks.js';
-import type { ColumnKind } from '../sim/store/columns.js';
+import { bytesPerValue, type ColumnArray, columnOver, isFloatKind } from './columnWidths.js';
 import { type AgentKind, columnKind, TRAFFIC_PASSES, type TrafficPass } from './floorCounts.js';
 
-type Column = Float64Array | Int32Array | Uint8Array;
-export type FloorColumns = Record<AgentKind, Record<string, Column>>;
+export type FloorColumns = Record<AgentKind, Record<string, ColumnArray>>;
 
 export type DrawBase = (streamKey: number, agentId: number, tick: number) => number;
 export type UniformAt = (base: number, k: number) => number;
@@ -32,14 +31,6 @@ export interface FloorWorld {
   columns: FloorColumns;
 }
 
-const BYTES_PER: Record<ColumnKind, number> = { f64: 8, i32: 4, u8: 1 };
-
-function viewOf(kind: ColumnKind, buffer: ArrayBufferLike): Column {
-  if (kind === 'f64') return new Float64Array(buffer);
-  if (kind === 'i32') return new Int32Array(buffer);
-  return new Uint8Array(buffer);
-}
-
 /**
  * Every column any pass touches, at the engine's widths, each on its own
  * SharedArrayBuffer as in the engine (so worker threads can share them); workers'
@@ -50,7 +41,7 @@ export function createFloorWorld(firms: number, workers: number, passes = TRAFFI
   const add = (store: AgentKind, column: string) => {
     const kind = columnKind(store, column);
     const length = store === 'firms' ? firms : workers;
-    columns[store][column] ??= viewOf(kind, new SharedArrayBuffer(length * BYTES_PER[kind]));
+    columns[store][column] ??= columnOver(kind, new SharedArrayBuffer(length * bytesPerValue(kind)));
   };
   for (const pass of passes) {
     for (const column of [...pass.reads, ...pass.writes]) add(pass.over, column);
@@ -109,11 +100,12 @@ export function floorPassSource(pass: TrafficPass): string {
   lines.push(`  const v = ${balancedSum(terms)};`);
   // Bounded values to write back: the fraction for floats, a small integer otherwise.
   lines.push('  const w = v - Math.floor(v);', '  const k = (v | 0) & 1023;');
-  const value = (kind: ColumnKind) => (kind === 'f64' ? 'w' : kind === 'i32' ? 'k' : '(k & 1)');
+  // Floats get the fraction, integers a small value that fits every width (1 byte up).
+  const value = (kind: string) => (isFloatKind(kind) ? 'w' : bytesPerValue(kind) >= 2 ? 'k' : '(k & 1)');
   for (const column of pass.writes) lines.push(`  ${own(column)}[id] = ${value(columnKind(pass.over, column))};`);
   for (const column of pass.employerUpdates) {
     const kind = columnKind('firms', column);
-    lines.push(`  ${firm(column)}[firm] = e_${column} + ${kind === 'f64' ? 'w' : '1'};`);
+    lines.push(`  ${firm(column)}[firm] = e_${column} + ${isFloatKind(kind) ? 'w' : '1'};`);
   }
   lines.push('  checksum += w;', '}', 'return checksum;');
   return lines.join('\n');

@@ -18,7 +18,7 @@
 import { runOne, type RunSink } from '../sim/runOne.js';
 import { FIRM_SPEC } from '../sim/state/firms.js';
 import { WORKER_SPEC } from '../sim/state/workers.js';
-import type { ColumnSpec } from '../sim/store/columns.js';
+import { rowBytes } from './columnWidths.js';
 import { agentsPerTick } from './measure.js';
 import { scenarioParams } from './scenarioParams.js';
 
@@ -47,8 +47,6 @@ const years = Number(yearsText);
 const threads = Number(threadsText);
 const mode: MemoryMode = modeText === 'held' ? 'held' : 'streamed';
 const droppingSink: RunSink = { events() {}, panelRows() {} };
-const BYTES_PER = { f64: 8, i32: 4, u8: 1 } as const;
-const rowBytes = (spec: ColumnSpec) => Object.values(spec).reduce((sum, kind) => sum + BYTES_PER[kind], 0);
 const params = scenarioParams(scenario, Math.max(1, years));
 let peakHeapUsedBytes = 0;
 let peakArrayBuffersBytes = 0;

@@ -17,6 +17,7 @@ import {
   floorTick,
 } from '../../bench/floorKernel.js';
 import { createFloorPool } from '../../bench/floorPool.js';
+import { bytesPerValue, rowBytes } from '../../bench/columnWidths.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const sourceFiles = (pass: TrafficPass): string[] => {
@@ -46,6 +47,12 @@ describe('the traffic table', () => {
       if (pass.drawBases > 0) expect(text).toContain('drawBase(');
       if (pass.uniformDraws > 0) expect(text).toContain('uniformAt(');
     }
+  });
+
+  it('knows the widths of the engine column kinds (and of narrower ones it may adopt)', () => {
+    expect(['f64', 'f32', 'i32', 'i16', 'u8'].map(bytesPerValue)).toEqual([8, 4, 4, 2, 1]);
+    expect(() => bytesPerValue('f128')).toThrow(/unknown column kind 'f128'/);
+    expect(rowBytes({ a: 'f64', b: 'u8' })).toBe(9);
   });
 
   it('counts bytes at the engine column widths', () => {
