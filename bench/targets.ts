@@ -108,17 +108,35 @@ function referenceRow(all: AllResults, machineId: string): TargetRow {
   };
 }
 
-function threadsRow(all: AllResults, machineId: string): TargetRow {
+function threadsRows(all: AllResults, machineId: string): TargetRow[] {
   const target = `${TARGETS.nationalThreads} threads ≥ ${TARGETS.twoThreadSpeedUp}x one thread (national scenario)`;
+  const rows: TargetRow[] = [];
+  const national = all.national.find((r) => r.machineId === machineId && r.config.years === null);
+  const nationalOne = national?.results.find((r) => r.threads === 1);
+  const nationalTwo = national?.results.find((r) => r.threads === 2);
+  if (national && nationalOne && nationalTwo) {
+    const speedUp = nationalOne.wallSeconds.median / nationalTwo.wallSeconds.median;
+    rows.push({
+      target,
+      value: ratio(speedUp),
+      verdict: atLeast(speedUp, TARGETS.twoThreadSpeedUp),
+      basis: `measured: \`clustersim run\` end to end, ${GOAL.years} years, wall time (${source('national section', national)})`,
+    });
+  }
   const engine = all.engine.find((r) => r.machineId === machineId);
+  const one = engine?.results.find((r) => r.threads === 1);
   const two = engine?.results.find((r) => r.threads === 2);
-  if (!engine || !two) return notShown(target, 'no 2-thread engine result');
-  return {
-    target,
-    value: `${ratio(two.speedUpVsOneThread)} (stepping ${ratio(two.steppingSpeedUpVsOneThread)})`,
-    verdict: atLeast(two.speedUpVsOneThread, TARGETS.twoThreadSpeedUp),
-    basis: `measured, \`runOne\` end to end over ${plural(engine.config.years, 'year')} (${source('engine section', engine)})`,
-  };
+  if (engine && one && two) {
+    // A short run weighs the serial set-up more than a 40-year one: judge the 40-year estimate.
+    const speedUp = extrapolatedGoalSeconds(one) / extrapolatedGoalSeconds(two);
+    rows.push({
+      target,
+      value: ratio(speedUp),
+      verdict: atLeast(speedUp, TARGETS.twoThreadSpeedUp),
+      basis: `extrapolated to ${GOAL.years} years from ${plural(engine.config.years, 'year')} of \`runOne\` (measured there: ${ratio(two.speedUpVsOneThread)} end to end, ${ratio(two.steppingSpeedUpVsOneThread)} stepping) (${source('engine section', engine)})`,
+    });
+  }
+  return rows.length > 0 ? rows : [notShown(target, 'no 1- and 2-thread engine or national result')];
 }
 
 function sweepRow(all: AllResults, machineId: string): TargetRow {
@@ -152,7 +170,7 @@ export function evaluateTargets(all: AllResults, machineId: string): TargetRow[]
     ...nationalWallRows(all, machineId),
     ...memoryRows(all, machineId),
     referenceRow(all, machineId),
-    threadsRow(all, machineId),
+    ...threadsRows(all, machineId),
     sweepRow(all, machineId),
     floorRow(all, machineId),
   ];

@@ -16,7 +16,7 @@ import { MEMORY_RESULT_FORMAT, type MemoryBenchResult } from '../../bench/memory
 import { FLOOR_RESULT_FORMAT, type FloorBenchResult } from '../../bench/floorResults.js';
 import { agentTraffic, passTraffic, TRAFFIC_PASSES } from '../../bench/floorCounts.js';
 import type { MemoryChildReport, MemoryMode } from '../../bench/memoryChild.js';
-import type { NationalBenchResult } from '../../bench/nationalResults.js';
+import { NATIONAL_RESULT_FORMAT, type NationalBenchResult } from '../../bench/nationalResults.js';
 
 export const MACHINE: MachineInfo = {
   cpuModel: 'Test CPU',
@@ -231,6 +231,42 @@ export function floorResult(nsPerAgentTick = 40): FloorBenchResult {
     },
     results: [thread(1, nsPerAgentTick), thread(2, 25)],
     checksum: 123,
+  };
+}
+
+/** `clustersim run`, 40 years: 60 s and 500 MiB at 1 thread, 40 s and 380 MiB at 2. */
+export function nationalResult(): NationalBenchResult {
+  const thread = (threads: number, wallSeconds: number, peakRssMiB: number) => ({
+    threads,
+    wallSeconds: summary(wallSeconds),
+    simulationSeconds: summary(wallSeconds - 5),
+    peakRssBytes: summary(peakRssMiB * MiB),
+    cpuSeconds: summary(60),
+    agentTicksPerSecond: 300_000_000 / wallSeconds,
+    samples: [],
+  });
+  return {
+    format: NATIONAL_RESULT_FORMAT,
+    ...PROVENANCE,
+    config: {
+      scenario: 'bangladesh-le-sector',
+      seed: 1,
+      years: null,
+      runsPerThreadCount: 1,
+      command: 'clustersim run bangladesh-le-sector --seed 1 --quiet --threads N',
+      notCompared: ['run.json', 'report.html'],
+    },
+    work: {
+      ticks: 480,
+      firmsAtStart: 60_000,
+      workersAtStart: 600_000,
+      firmsAtEnd: 55_000,
+      workersAtEnd: 650_000,
+      agentTicks: 300_000_000,
+      outputBytes: { 'events.jsonl': 100 * MiB },
+    },
+    identicalOutputs: true,
+    results: [thread(1, 60, 500), thread(2, 40, 380)],
   };
 }
 
