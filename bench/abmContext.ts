@@ -36,12 +36,13 @@ export function contextSection(): string {
   return `## Context: published framework ratios (ABMFrameworksComparison)
 
 The ABMFrameworksComparison project (${s.repository}, DOI ${s.doi}), kept by the Agents.jl developers, runs the same four models in Agents.jl, MASON, Mesa and NetLogo, each written as a typical user of that framework would, and publishes each framework's run time relative to Agents.jl (median of 100 seeded runs; its CI regenerates the table on every pull request).
-The figures below are copied from its ${s.file} at commit \`${s.commit.slice(0, 10)}\` (${s.versions.agents}, ${s.versions.mason}, ${s.versions.mesa}, ${s.versions.netlogo}), retrieved ${s.retrieved}; the commit's own date was not available to us, and newer commits of that README (Agents.jl 6) report different figures, so check the source for current ones.
+The figures below are copied from its ${s.file} at commit \`${s.commit.slice(0, 10)}\` (${s.versions.agents}, ${s.versions.mason}, ${s.versions.mesa}, ${s.versions.netlogo}), retrieved ${s.retrieved}; the commit's own date was not available to us.
+A later version of the same README (GitHub page as indexed, commit not known to us) compares Agents.jl 6.0.0 with MASON 21.0, NetLogo 6.4.0 and Mesa 2.1.4 and gives, for example, WolfSheep small 93.0x / 13.7x / 47.9x and large 16.7x / 7.2x / 29.0x (MASON / NetLogo / Mesa); we could not read its other rows, so check the source for current figures.
 
 ${markdownTable(['model', s.versions.agents, s.versions.mason, s.versions.mesa, s.versions.netlogo], rows)}
 
 Across the eight rows, MASON takes ${range((r) => r.mason)}, Mesa ${range((r) => r.mesa)} and NetLogo ${range((r) => r.netlogo)} the time of Agents.jl.
 
-**These are different models, not comparable with ours beyond the order of magnitude.** Wolf-Sheep, Flocking, Schelling and Forest Fire are spatial models (grids and continuous space, neighbour searches, agents added and removed), measured across languages and frameworks; our ratio (engine vs reference, above) compares two implementations of one non-spatial model in one language (TypeScript on Node), with the same equations and random streams. What the published table does show is the spread a plain object-per-agent implementation can leave on the table against an engine built for speed, one to two orders of magnitude, against which our engine-vs-reference ratio can be read.
+**These are different models, not comparable with ours beyond the order of magnitude.** Wolf-Sheep, Flocking, Schelling and Forest Fire are spatial models (grids and continuous space, neighbour searches, agents added and removed), measured across languages and frameworks; our ratio (engine vs reference, above) compares two implementations of one non-spatial model in one language (TypeScript on Node), with the same equations and random streams. What the table does show is how far apart implementations of the same model can land, from one to more than two orders of magnitude through language, framework and data-layout overheads: the scale against which our engine-vs-reference ratio can be read, and no more.
 `;
 }
