@@ -32,17 +32,25 @@ export function machineId(machine: MachineInfo): string {
   return `${cpu || 'cpu'}-${machine.logicalCores}c`;
 }
 
-/** The commit measured (and whether the tree had local changes); null outside a git checkout. */
+/** Paths the benchmarks write, left out of "uncommitted changes". */
+const NOT_CODE = ['bench/results', 'docs/BENCHMARKS.md'];
+
+/** The commit measured (and whether the tree had local changes to anything but NOT_CODE); null outside a git checkout. */
 export function codeVersion(): { commit: string; dirty: boolean } | null {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
-    const status = execFileSync('git', ['status', '--porcelain'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    // The suite's own outputs (result files, the doc) do not make the measured code dirty.
+    const status = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', '.', ...NOT_CODE.map((path) => `:(exclude)${path}`)],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     return { commit, dirty: status.trim().length > 0 };
   } catch {
     return null;
