@@ -5,6 +5,7 @@ import { REFERENCE_RESULT_FORMAT, type ReferenceBenchResult } from './referenceR
 import { readSweepsResults, type SweepsBenchResult } from './sweepsResults.js';
 import { MEMORY_RESULT_FORMAT, type MemoryBenchResult } from './memoryResults.js';
 import { FLOOR_RESULT_FORMAT, type FloorBenchResult } from './floorResults.js';
+import { CEILING_RESULT_FORMAT, type CeilingBenchResult } from './ceilingResults.js';
 import { type NationalBenchResult, readNationalResults } from './nationalResults.js';
 
 export interface AllResults {
@@ -13,6 +14,7 @@ export interface AllResults {
   sweeps: SweepsBenchResult[];
   memory: MemoryBenchResult[];
   floor: FloorBenchResult[];
+  ceiling: CeilingBenchResult[];
   national: NationalBenchResult[];
 }
 
@@ -23,6 +25,7 @@ export function readAllResults(resultsDir: string): AllResults {
     sweeps: readSweepsResults(resultsDir),
     memory: readResultFiles<MemoryBenchResult>(resultsDir, 'memory', MEMORY_RESULT_FORMAT),
     floor: readResultFiles<FloorBenchResult>(resultsDir, 'floor', FLOOR_RESULT_FORMAT),
+    ceiling: readResultFiles<CeilingBenchResult>(resultsDir, 'ceiling', CEILING_RESULT_FORMAT),
     national: readNationalResults(resultsDir),
   };
 }

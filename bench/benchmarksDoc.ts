@@ -15,6 +15,7 @@ import { referenceSection } from './referenceResults.js';
 import { sweepsSection } from './sweepsResults.js';
 import { memorySection } from './memoryResults.js';
 import { floorSection } from './floorResults.js';
+import { ceilingSection } from './ceilingResults.js';
 import { nationalSection } from './nationalResults.js';
 import { contextSection } from './abmContext.js';
 
@@ -32,6 +33,7 @@ export const GENERATED_SECTIONS: readonly { name: string; render: (all: AllResul
   { name: 'sweeps', render: (all) => sweepsSection(all.sweeps) },
   { name: 'memory', render: (all) => memorySection(all.memory) },
   { name: 'floor', render: (all) => floorSection(all.floor, all.engine) },
+  { name: 'ceiling', render: (all) => ceilingSection(all.ceiling) },
   { name: 'national', render: (all) => nationalSection(all.national) },
   { name: 'context', render: () => contextSection() },
 ];
@@ -42,7 +44,7 @@ function reproduce(): string {
 \`\`\`sh
 npm ci
 npm run bench                                  # every section; writes bench/results/*-<machine>.json and this doc
-npm run bench -- --only engine,floor           # some sections (engine, reference, sweep, memory, floor, national)
+npm run bench -- --only engine,floor           # some sections (engine, reference, sweep, memory, floor, ceiling, national)
 npm run bench -- --years 5 --runs 9 --max-threads 4 --memory-years 10   # see npm run bench -- --help
 npm run bench:report                           # regenerate this doc from bench/results/ without measuring
 npm run bench -- --only national --runs 1      # clustersim run end to end, 40 years, 1..N threads (not in the default set)

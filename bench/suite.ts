@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the benchmark suite of issue 8. Runs the selected sections
- * (default engine, reference, sweep, memory, floor; `national` on request), writes one result file per
+ * (default engine, reference, sweep, memory, floor, ceiling; `national` on request), writes one result file per
  * section in bench/results/, then regenerates docs/BENCHMARKS.md from every result
  * file. A bad option prints one line and exits with status 2.
  *
@@ -23,6 +23,7 @@ import { runReferenceSection } from './reference.js';
 import { runSweepsBench } from './sweepsBench.js';
 import { runMemorySection } from './memory.js';
 import { runFloorSection } from './floor.js';
+import { runCeilingSection } from './ceiling.js';
 import { runNationalBench } from './nationalBench.js';
 
 type SectionRunner = (options: SuiteOptions, quiet: QuietBudget) => Promise<{ path: string } | null>;
@@ -39,6 +40,7 @@ const RUNNERS: Record<Section, SectionRunner> = {
     }),
   memory: runMemorySection,
   floor: runFloorSection,
+  ceiling: runCeilingSection,
   national: (options, quiet) =>
     runNationalBench({
       runs: options.timedRuns,

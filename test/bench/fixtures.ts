@@ -14,6 +14,7 @@ import {
 import { SWEEPS_RESULT_FORMAT, type SweepsBenchResult } from '../../bench/sweepsResults.js';
 import { MEMORY_RESULT_FORMAT, type MemoryBenchResult } from '../../bench/memoryResults.js';
 import { FLOOR_RESULT_FORMAT, type FloorBenchResult } from '../../bench/floorResults.js';
+import { CEILING_RESULT_FORMAT, type CeilingBenchResult } from '../../bench/ceilingResults.js';
 import { agentTraffic, passTraffic, TRAFFIC_PASSES } from '../../bench/floorCounts.js';
 import type { MemoryChildReport, MemoryMode } from '../../bench/memoryChild.js';
 import { NATIONAL_RESULT_FORMAT, type NationalBenchResult } from '../../bench/nationalResults.js';
@@ -270,6 +271,29 @@ export function nationalResult(): NationalBenchResult {
   };
 }
 
+/**
+ * Engine copies: 1 copy 10 M agent-ticks in 2 s (5 M/s); 2 copies 4 s and 2.5 s -> 20 M
+ * over the slower 4 s = 5 M/s: 1.00x. Spin copies: 1.5 s alone and together -> 2.00x.
+ */
+export function ceilingResult(): CeilingBenchResult {
+  const row = (work: 'engine' | 'spin', copies: number, copySeconds: number[], unitsPerCopy: number) => ({
+    work,
+    copies,
+    samples: [{ copySeconds, unitsPerCopy }],
+  });
+  return {
+    format: CEILING_RESULT_FORMAT,
+    ...PROVENANCE,
+    config: { scenario: 'bangladesh-le-sector', years: 3, seed: 1, rounds: 1, spinIterations: 300_000_000 },
+    rows: [
+      row('engine', 1, [2], 10_000_000),
+      row('engine', 2, [4, 2.5], 10_000_000),
+      row('spin', 1, [1.5], 300_000_000),
+      row('spin', 2, [1.5, 1.5], 300_000_000),
+    ],
+  };
+}
+
 export function allResults(overrides: Partial<AllResults> = {}): AllResults {
   return {
     engine: [engineResult()],
@@ -277,6 +301,7 @@ export function allResults(overrides: Partial<AllResults> = {}): AllResults {
     sweeps: [sweepsResult()],
     memory: [memoryResult(3, 250)],
     floor: [floorResult()],
+    ceiling: [ceilingResult()],
     national: [] as NationalBenchResult[],
     ...overrides,
   };

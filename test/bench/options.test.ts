@@ -11,7 +11,7 @@ describe('parseSuiteOptions', () => {
   it('defaults to every section but national, 1..availableParallelism threads and at least 5 timed runs', () => {
     const options = parseSuiteOptions([]);
     expect(options.sections).toEqual([...DEFAULT_SECTIONS]);
-    expect(options.sections).toEqual(['engine', 'reference', 'sweep', 'memory', 'floor']);
+    expect(options.sections).toEqual(['engine', 'reference', 'sweep', 'memory', 'floor', 'ceiling']);
     expect(options.maxThreads).toBe(os.availableParallelism());
     expect(options.timedRuns).toBeGreaterThanOrEqual(5);
     expect(options).toMatchObject({

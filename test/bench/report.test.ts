@@ -78,7 +78,7 @@ describe('target verdicts', () => {
 
   it('marks every target "not shown" without results', () => {
     const empty = evaluateTargets(
-      { engine: [], reference: [], sweeps: [], memory: [], floor: [], national: [] },
+      { engine: [], reference: [], sweeps: [], memory: [], floor: [], ceiling: [], national: [] },
       MACHINE_ID,
     );
     expect(empty.map((r) => r.verdict)).toEqual(empty.map(() => 'not shown'));
@@ -153,10 +153,12 @@ describe('docs/BENCHMARKS.md generation', () => {
       sweeps: [],
       memory: [],
       floor: [],
+      ceiling: [],
       national: [],
     });
     expect(empty.startsWith('# Benchmarks')).toBe(true);
     expect(section(empty, 'reference')).toContain('_No results yet');
     expect(section(empty, 'floor')).toContain('_No results yet');
+    expect(section(empty, 'ceiling')).toContain('_No results yet');
   });
 });

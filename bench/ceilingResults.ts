@@ -1,0 +1,76 @@
+/** The parallel-ceiling section's JSON result (bench/results/ceiling-<machine-id>.json) and its part of the doc. */
+import type { Provenance } from './machine.js';
+import type { CeilingWork } from './ceilingChild.js';
+import { summarise } from './stats.js';
+import { formatMillions } from './format.js';
+import { machineHeading, markdownTable, measuredLine, plural, ratio } from './docParts.js';
+
+export const CEILING_RESULT_FORMAT = 'clustersim-bench-ceiling/1';
+
+export interface CeilingSample {
+  /** Each copy's wall time for its timed work. */
+  copySeconds: number[];
+  unitsPerCopy: number;
+}
+
+export interface CeilingRow {
+  work: CeilingWork;
+  copies: number;
+  samples: CeilingSample[];
+}
+
+export interface CeilingBenchResult extends Provenance {
+  format: typeof CEILING_RESULT_FORMAT;
+  config: { scenario: string; years: number; seed: number; rounds: number; spinIterations: number };
+  rows: CeilingRow[];
+}
+
+/** Work done by all copies over the slowest copy's time (they start together). */
+export function combinedRate(sample: CeilingSample): number {
+  return (sample.unitsPerCopy * sample.copySeconds.length) / Math.max(...sample.copySeconds);
+}
+
+/** Median combined rate of a row, and its ratio to the one-copy row of the same work. */
+export function ceilingSpeedUp(result: CeilingBenchResult, work: CeilingWork, copies: number): number | null {
+  const median = (c: number) => {
+    const row = result.rows.find((r) => r.work === work && r.copies === c);
+    return row && row.samples.length > 0 ? summarise(row.samples.map(combinedRate)).median : null;
+  };
+  const one = median(1);
+  const many = median(copies);
+  return one && many ? many / one : null;
+}
+
+function machineSection(result: CeilingBenchResult): string {
+  const rows = result.rows.map((row) => {
+    const rates = summarise(row.samples.map(combinedRate));
+    const perCopy = summarise(row.samples.flatMap((s) => s.copySeconds));
+    const speedUp = ceilingSpeedUp(result, row.work, row.copies);
+    return [
+      row.work === 'engine' ? `engine (${result.config.scenario}, 1 thread)` : 'spin (registers only)',
+      row.copies,
+      perCopy.median.toFixed(2),
+      row.work === 'engine'
+        ? `${formatMillions(rates.median)} agent-ticks/s`
+        : `${formatMillions(rates.median)} iterations/s`,
+      speedUp === null ? '-' : ratio(speedUp),
+    ];
+  });
+  return `${machineHeading(result.machine)}
+
+${measuredLine('ceiling', result)}
+Engine copies: \`${result.config.scenario}\`, ${plural(result.config.years, 'year')}, seed ${result.config.seed}, each after a 1-year warm-up run; spin copies: ${formatMillions(result.config.spinIterations)} iterations. ${plural(result.config.rounds, 'round')}, copy counts round-robin.
+
+${markdownTable(['work', 'copies at once', 'median s per copy', 'median combined rate', 'vs 1 copy'], rows)}
+`;
+}
+
+export function ceilingSection(results: readonly CeilingBenchResult[]): string {
+  return `## Parallel ceiling of the machine (\`npm run bench -- --only ceiling\`)
+
+**What is measured.** 1..N independent copies of the same work started at the same moment, each its own process (\`bench/ceilingChild.ts\`), sharing nothing but the machine: a single-threaded \`runOne\` of the national scenario (no outputs), and a loop of integer arithmetic in registers that touches no memory.
+_Combined rate_ is the work of all copies over the slowest copy's wall time; _vs 1 copy_ is the ratio of medians.
+Copies of one process cannot wait on each other, so the engine copies' ratio bounds what threads inside one run (engine section) or sweep workers (sweep section) can reach on this machine; the spin copies show whether the cores themselves scale.
+
+${results.length > 0 ? results.map(machineSection).join('\n') : '_No results yet: run `npm run bench -- --only ceiling`._\n'}`;
+}
