@@ -16,8 +16,14 @@ import { provenance } from './machine.js';
 import { writeResultFile } from './resultFiles.js';
 import type { QuietBudget } from './roundRobin.js';
 import { NATIONAL_SCENARIO, type SuiteOptions } from './suiteOptions.js';
-import { type CeilingChildReport, type CeilingWork, SPIN_ITERATIONS } from './ceilingChild.js';
-import { CEILING_RESULT_FORMAT, type CeilingBenchResult, type CeilingRow } from './ceilingResults.js';
+import {
+  CEILING_RESULT_FORMAT,
+  type CeilingBenchResult,
+  type CeilingChildReport,
+  type CeilingRow,
+  type CeilingWork,
+  SPIN_ITERATIONS,
+} from './ceilingResults.js';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'ceilingChild.js');
 

@@ -10,24 +10,14 @@
  * `engine` is one single-threaded `runOne` (no outputs, events and panel dropped as the
  * CLI streams them): copies share nothing but the machine. `spin` is integer arithmetic
  * in registers, touching no memory: how the cores themselves scale.
+ *
+ * A process entry: import nothing from here (its top level runs the measurement).
  */
 import { createInterface } from 'node:readline';
 import { runOne, type RunSink } from '../sim/runOne.js';
 import { agentsPerTick } from './measure.js';
 import { scenarioParams } from './scenarioParams.js';
-
-export type CeilingWork = 'engine' | 'spin';
-
-export interface CeilingChildReport {
-  work: CeilingWork;
-  /** Wall time of the timed work, measured in the child. */
-  wallSeconds: number;
-  /** Work done: agent-ticks (engine) or loop iterations (spin). */
-  units: number;
-}
-
-/** Loop iterations of the spin work (about 1.5 s on the 2-core machine of docs/BENCHMARKS.md). */
-export const SPIN_ITERATIONS = 300_000_000;
+import { type CeilingChildReport, type CeilingWork, SPIN_ITERATIONS } from './ceilingResults.js';
 
 const droppingSink: RunSink = { events() {}, panelRows() {} };
 

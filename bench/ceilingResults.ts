@@ -1,11 +1,24 @@
 /** The parallel-ceiling section's JSON result (bench/results/ceiling-<machine-id>.json) and its part of the doc. */
 import type { Provenance } from './machine.js';
-import type { CeilingWork } from './ceilingChild.js';
 import { summarise } from './stats.js';
 import { formatMillions } from './format.js';
 import { machineHeading, markdownTable, measuredLine, plural, ratio } from './docParts.js';
 
 export const CEILING_RESULT_FORMAT = 'clustersim-bench-ceiling/1';
+
+export type CeilingWork = 'engine' | 'spin';
+
+/** What one copy (bench/ceilingChild.ts) prints. */
+export interface CeilingChildReport {
+  work: CeilingWork;
+  /** Wall time of the timed work, measured in the child. */
+  wallSeconds: number;
+  /** Work done: agent-ticks (engine) or loop iterations (spin). */
+  units: number;
+}
+
+/** Loop iterations of the spin work (about 1.5 s on the 2-core machine of docs/BENCHMARKS.md). */
+export const SPIN_ITERATIONS = 300_000_000;
 
 export interface CeilingSample {
   /** Each copy's wall time for its timed work. */

@@ -134,8 +134,8 @@ export function createWorld(params: ModelParams, seed: number): World {
   townProcesses.cols.accessPrice.fill(Infinity);
   townProcesses.cols.facilityPrice.fill(Infinity);
   const productCount = params.products.length;
+  // Rows are set to -1 (no design) by addFirm, firm by firm.
   const firmDesigns = createStore(FIRM_DESIGN_SPEC, firmCapacity * productCount, MAX_FIRM_SLOTS * productCount);
-  firmDesigns.cols.design.fill(-1);
   return {
     params,
     streamKeys,
@@ -170,11 +170,7 @@ export function ensureCapacity(world: World, firmSlots: number, workerSlots: num
     growCommandBuffer(world.commands[name], issuerCapacity);
   }
   growStore(world.partials, blockCount(world.firms.capacity) * partialStride(world.params));
-  const productCount = world.params.products.length;
-  const designSlotsBefore = world.firmDesigns.capacity;
-  if (growStore(world.firmDesigns, world.firms.capacity * productCount)) {
-    world.firmDesigns.cols.design.fill(-1, designSlotsBefore);
-  }
+  growStore(world.firmDesigns, world.firms.capacity * world.params.products.length);
   header[HEADER.capacityEpoch] += 1;
   world.viewEpoch = header[HEADER.capacityEpoch];
 }
