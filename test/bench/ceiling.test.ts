@@ -3,7 +3,7 @@
  * one copy, and the doc section, from a fixture result with hand-worked numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { ceilingSection, ceilingSpeedUp, combinedRate } from '../../bench/ceilingResults.js';
+import { ceilingRatiosPerRound, ceilingSection, ceilingSpeedUp, combinedRate } from '../../bench/ceilingResults.js';
 import { ceilingResult } from './fixtures.js';
 
 describe('parallel ceiling', () => {
@@ -20,10 +20,23 @@ describe('parallel ceiling', () => {
     expect(ceilingSpeedUp(result, 'spin', 3)).toBeNull();
   });
 
+  it('pairs copy counts within a round, so a slow spell of the machine cancels out', () => {
+    const result = ceilingResult();
+    const engineOne = result.rows[0];
+    const engineTwo = result.rows[1];
+    // Round 2 ran in a slow spell: one copy 4 s, two copies 8 s each -> 1.00x, as in round 1.
+    engineOne.samples.push({ copySeconds: [4], unitsPerCopy: 10_000_000 });
+    engineTwo.samples.push({ copySeconds: [8, 8], unitsPerCopy: 10_000_000 });
+    expect(ceilingRatiosPerRound(result, 'engine', 2)).toEqual([1, 1]);
+    expect(ceilingSpeedUp(result, 'engine', 2)).toBe(1);
+  });
+
   it('renders a row per work and copy count', () => {
     const text = ceilingSection([ceilingResult()]);
-    expect(text).toContain('| engine (bangladesh-le-sector, 1 thread) | 2 | 3.25 | 5.00 M agent-ticks/s | 1.00x |');
-    expect(text).toContain('| spin (registers only) | 2 | 1.50 | 400.00 M iterations/s | 2.00x |');
+    expect(text).toContain(
+      '| engine (bangladesh-le-sector, 1 thread) | 2 | 3.25 | 5.00 M agent-ticks/s | 1.00x | 1.00 |',
+    );
+    expect(text).toContain('| spin (registers only) | 2 | 1.50 | 400.00 M iterations/s | 2.00x | 2.00 |');
     expect(ceilingSection([])).toContain('_No results yet');
   });
 });

@@ -60,7 +60,7 @@ describe('npm run bench with a bad flag', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      "bench: --only: unknown section 'nope' (sections: engine, reference, sweep, memory, floor, national) (see npm run bench -- --help)",
+      "bench: --only: unknown section 'nope' (sections: engine, reference, sweep, memory, floor, ceiling, national) (see npm run bench -- --help)",
     ]);
   });
 });
