@@ -3,8 +3,8 @@
  * temporary name in the same folder first and is renamed over the target only when
  * all files of the batch are complete (rename is atomic within a file system).
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** A file already written in full at its temporary name (`openStagedFile`); the batch only renames it. */
 export interface StagedFile {
@@ -67,10 +67,40 @@ export interface StagedFileWriter {
 /** Text is gathered to this many characters before a write (fewer system calls, short-lived strings). */
 const WRITE_BUFFER_CHARS = 1 << 16;
 
+/** Whether a process with this id is running (signalling 0 only checks). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Delete temporaries of `name` left by runs that were killed (Ctrl-C, out of memory)
+ * while streaming: their process is gone, so they can never be renamed into place.
+ */
+export function removeStaleStagedFiles(dir: string, name: string): string[] {
+  const target = join(dir, name);
+  const folder = dirname(target);
+  const prefix = `${basename(target)}.tmp-`;
+  const removed: string[] = [];
+  for (const entry of readdirSync(folder)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processRuns(pid)) continue;
+    rmSync(join(folder, entry), { force: true });
+    removed.push(entry);
+  }
+  return removed;
+}
+
 /** Open `name` in `dir` at its temporary name; the target is untouched until the batch renames it. */
 export function openStagedFile(dir: string, name: string): StagedFileWriter {
   const target = join(dir, name);
   mkdirSync(dirname(target), { recursive: true });
+  removeStaleStagedFiles(dir, name);
   const stagedPath = stagingPath(target);
   let fd: number | null = openSync(stagedPath, 'w');
   let buffered = '';

@@ -1,5 +1,5 @@
 /** `clustersim run <scenario>`: load, simulate, write outputs, print where they are. */
-import { existsSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { loadScenario } from '../../scenarios/load.js';
 import { scenarioWarnings } from '../../scenarios/warnings.js';
@@ -100,7 +100,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     result = { ...kept, digest: staged.digest };
   } catch (error) {
     streamed.discard();
-    if (createdOutDir) rmSync(outDir, { recursive: true, force: true });
+    if (createdOutDir) removeIfEmpty(outDir);
     throw error;
   }
   progress.finish();
@@ -154,6 +154,15 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       `report: ${shownDir}/${REPORT_FILE}\n`,
   );
   return 0;
+}
+
+/** Remove a folder this run created, if nothing else was put in it meanwhile. */
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (or already gone): leave it.
+  }
 }
 
 function nearestExisting(path: string): Stats {
