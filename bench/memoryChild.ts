@@ -58,35 +58,12 @@ const sample = () => {
   peakHeapAndArrayBuffersBytes = Math.max(peakHeapAndArrayBuffersBytes, heapUsed + arrayBuffers);
 };
 const start = performance.now();
-let report: MemoryChildReport;
-if (years === 0) {
-  sample();
-  report = {
-    years,
-    threads,
-    mode,
-    peakRssBytes: 0,
-    peakHeapAndArrayBuffersBytes,
-    peakHeapUsedBytes,
-    peakArrayBuffersBytes,
-    agentStoreBytes: 0,
-    peakAliveAgents: 0,
-    firmsEverCreated: 0,
-    workersEverCreated: 0,
-    wallSeconds: 0,
-  };
-} else {
+/** What the run adds to the report; the baseline (YEARS = 0) runs nothing and adds zeros. */
+let work = { agentStoreBytes: 0, peakAliveAgents: 0, firmsEverCreated: 0, workersEverCreated: 0, wallSeconds: 0 };
+if (years > 0) {
   const sink = mode === 'streamed' ? droppingSink : undefined;
   const result = await runOne({ params, seed: Number(seedText), threads, onTick: sample, sink });
-  sample();
-  report = {
-    years,
-    threads,
-    mode,
-    peakRssBytes: 0,
-    peakHeapAndArrayBuffersBytes,
-    peakHeapUsedBytes,
-    peakArrayBuffersBytes,
+  work = {
     agentStoreBytes: result.firmsEverCreated * rowBytes(FIRM_SPEC) + result.workersEverCreated * rowBytes(WORKER_SPEC),
     peakAliveAgents: Math.max(...agentsPerTick(result)),
     firmsEverCreated: result.firmsEverCreated,
@@ -94,5 +71,15 @@ if (years === 0) {
     wallSeconds: (performance.now() - start) / 1000,
   };
 }
-report.peakRssBytes = process.resourceUsage().maxRSS * 1024; // maxRSS is in KiB
+sample();
+const report: MemoryChildReport = {
+  years,
+  threads,
+  mode,
+  peakRssBytes: process.resourceUsage().maxRSS * 1024, // maxRSS is in KiB
+  peakHeapAndArrayBuffersBytes,
+  peakHeapUsedBytes,
+  peakArrayBuffersBytes,
+  ...work,
+};
 process.stdout.write(`${JSON.stringify(report)}\n`);
